@@ -1,0 +1,54 @@
+"""reportparse: Chinese inspection-rectification and work reports as a typed, lossless tree.
+
+>>> import reportparse
+>>> report = reportparse.parse("一、总体情况\\n召开会议3次。")
+>>> [node.marker.text for node in report.children]
+['一、']
+"""
+
+from __future__ import annotations
+
+from .errors import DecodeError, ReportParseError
+from .models import (
+    SCHEMA_VERSION,
+    Count,
+    DateMention,
+    Diagnostic,
+    DocumentRef,
+    Marker,
+    Mention,
+    Node,
+    Paragraph,
+    Point,
+    Report,
+    Section,
+    Slogan,
+    Title,
+)
+from .pipeline import parse, parse_file
+from .span import Span
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Count",
+    "DateMention",
+    "DecodeError",
+    "Diagnostic",
+    "DocumentRef",
+    "Marker",
+    "Mention",
+    "Node",
+    "Paragraph",
+    "Point",
+    "Report",
+    "ReportParseError",
+    "Section",
+    "Slogan",
+    "Span",
+    "Title",
+    "__version__",
+    "parse",
+    "parse_file",
+]

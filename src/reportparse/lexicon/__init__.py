@@ -1,0 +1,36 @@
+"""Word tables kept as data: one entry per line in ``<name>.txt`` beside this file.
+
+Lines are stripped; blank lines and lines starting with ``#`` are ignored. A line may carry
+tab-separated fields (``word<TAB>field``); :func:`load_table` returns them split.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of ``lexicon/<name>.txt`` as tuples of tab-separated fields."""
+    raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    rows = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(tuple(field.strip() for field in line.split("\t")))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=None)
+def load_words(name: str) -> tuple[str, ...]:
+    """First field of every row of ``lexicon/<name>.txt``, in file order."""
+    return tuple(row[0] for row in load_table(name))
+
+
+def alternation(words: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``words``, escaped and longest first (so 人次 wins over 人)."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(regex.escape(w) for w in ordered)

@@ -1,0 +1,202 @@
+"""Pydantic models of a parsed report: the outline tree, its diagnostics and the mentions."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .span import Span
+
+SCHEMA_VERSION = "1.0"
+
+MarkerStyle = Literal[
+    "cn_dun",  # 一、
+    "cn_paren",  # (一) （一）
+    "arabic_dot",  # 1. 1． 1、 1。
+    "arabic_paren",  # (1) （1）
+    "circled",  # ① ②
+    "cn_shi",  # 一是 二是 (inline enumeration)
+    "cn_di",  # 第一， 第二，
+    "cn_qi",  # 其一， 其二，
+    "cn_zhang",  # 第一章
+    "cn_tiao",  # 第一条
+    "decimal",  # 1.1 1.2.3 (multi-level decimal numbering)
+]
+
+DiagnosticCode = Literal[
+    "numbering_gap",  # 一、 then 三、
+    "numbering_repeat",  # 二、 then 二、
+    "numbering_out_of_order",  # 三、 then 二、
+    "numbering_unexpected_start",  # a list that opens at 3 without a 1 or a run to continue
+    "empty_input",  # nothing but whitespace
+    "control_characters",  # NUL or other C0 controls in the text
+    "unbalanced_brackets",  # a 《 or “ that never closes
+]
+
+
+class Marker(BaseModel):
+    """The numbering marker that opens a node, exactly as written."""
+
+    model_config = ConfigDict(frozen=True)
+
+    style: MarkerStyle = Field(description="Numbering convention, e.g. 'cn_dun' for 一、.")
+    text: str = Field(description="The marker as written, e.g. '(一)', '1。', '一是'.")
+    ordinal: int = Field(description="Its number: 一、 -> 1, (十二) -> 12, ③ -> 3.")
+    span: Span = Field(description="Where the marker stands in the text.")
+
+
+class Title(BaseModel):
+    """The document title: its leading line(s), possibly split over several lines."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="The title text as written (line breaks included).")
+    span: Span
+
+
+class Diagnostic(BaseModel):
+    """Something odd about the document worth a reader's attention; never an exception."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: DiagnosticCode
+    message: str
+    span: Span
+
+
+class _NodeBase(BaseModel):
+    span: Span = Field(description="The whole node: marker, heading, body and children.")
+    marker: Marker | None = Field(default=None, description="None for unnumbered paragraphs.")
+    heading: str | None = Field(
+        default=None, description="Heading after the marker: the rest of its line or first sentence."
+    )
+    heading_span: Span | None = Field(default=None, description="Where the heading stands.")
+    level: int = Field(description="Depth in the tree; top-level nodes are 1.")
+    path: str = Field(description="Stable dotted path of ordinals, e.g. '2.6.10.1'.")
+    children: list[Node] = Field(default_factory=list)
+
+    def walk(self) -> Iterator[Node]:
+        """This node's descendants, depth-first in document order (not the node itself)."""
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+
+class Section(_NodeBase):
+    """A numbered block that starts a line: 一、, (一), 1., (1), a line-initial 一是…"""
+
+    kind: Literal["section"] = "section"
+
+
+class Point(_NodeBase):
+    """A numbered point found inside running text: 一是…二是…, 第一，…, or a marker after 。."""
+
+    kind: Literal["point"] = "point"
+
+
+class Paragraph(_NodeBase):
+    """A run of text without a marker of its own (one line of the source)."""
+
+    kind: Literal["paragraph"] = "paragraph"
+
+
+Node = Annotated[Union[Section, Point, Paragraph], Field(discriminator="kind")]  # noqa: UP007
+
+
+class Mention(BaseModel):
+    """Something found in the text, with its exact source string and where it sits in the tree."""
+
+    model_config = ConfigDict(frozen=True)
+
+    span: Span
+    text: str = Field(description="Exactly report.text[span.start:span.end].")
+    node_path: str | None = Field(
+        default=None, description="Path of the innermost node containing it, if any."
+    )
+
+
+class Count(Mention):
+    """A quantity: 召开全体会议17次, 2.45万名网格员, 近90万人, 降幅21%."""
+
+    kind: Literal["count"] = "count"
+    value: int | float = Field(description="Normalised number: 万/亿 expanded, 两 -> 2.")
+    unit: str | None = Field(description="Measure word as written: 条, 次, 人次, 个月, %.")
+    object: str | None = Field(default=None, description="What is counted, e.g. 整改措施.")
+    approx: str | None = Field(default=None, description="Approximation word: 余, 多, 近, 约…")
+    duration: bool = Field(default=False, description="True for lengths of time: 三个月, 四年来.")
+
+
+DateKind = Literal["point", "range", "since", "relative", "named"]
+DatePrecision = Literal["year", "month", "day"]
+
+
+class DateMention(Mention):
+    """A date or period: 2021年1月8日, 2020年9月22日以来, 2020年5月至7月, 今年."""
+
+    kind: DateKind
+    value: str | None = Field(
+        description="ISO-like value: '2020', '2020-09', '2020-09-22', ranges as 'A/B'; "
+        "None when a relative date cannot be resolved."
+    )
+    precision: DatePrecision | None = Field(default=None, description="Finest unit in the value.")
+
+
+DocumentKind = Literal["regulation", "periodical", "article", "other"]
+
+
+class DocumentRef(Mention):
+    """A named document in 《…》 with what was done to it and by whom."""
+
+    name: str = Field(description="The title inside the outer brackets.")
+    kind: DocumentKind = "other"
+    action: str | None = Field(default=None, description="Verb acting on it: 制定, 印发, 废止…")
+    issuer: str | None = Field(default=None, description="Body written right before it: 市委…")
+
+
+class Slogan(Mention):
+    """A quoted numbered formula: “四个意识”, “两个维护”, “一岗双责”."""
+
+    name: str = Field(default="", description="The formula without its quotation marks.")
+
+
+class Report(BaseModel):
+    """A parsed report: the exact input text, its outline and everything extracted from it."""
+
+    schema_version: str = SCHEMA_VERSION
+    text: str = Field(description="Exactly the text that was parsed; every span indexes into it.")
+    title: Title | None = None
+    children: list[Node] = Field(default_factory=list, description="Top-level nodes in order.")
+    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    counts: list[Count] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    documents: list[DocumentRef] = Field(default_factory=list)
+    slogans: list[Slogan] = Field(default_factory=list)
+    reference_date: datetime.date | None = Field(
+        default=None, description="Date that relative dates (今年, 明年) were resolved against."
+    )
+
+    def walk(self) -> Iterator[Node]:
+        """Every node, depth-first in document order."""
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+    def node_at(self, path: str) -> Node | None:
+        """The node with this dotted path, or None."""
+        for node in self.walk():
+            if node.path == path:
+                return node
+        return None
+
+    def __str__(self) -> str:
+        from .export import to_outline_text
+
+        return to_outline_text(self)
+
+
+for _model in (Section, Point, Paragraph):
+    _model.model_rebuild()
+Report.model_rebuild()

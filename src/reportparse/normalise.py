@@ -1,0 +1,34 @@
+"""One-to-one character folding used inside matching, so offsets never need a map.
+
+The stored text is never changed: patterns run over ``fold(text)``, which has exactly the
+same length as ``text``, and every offset found there is an offset into the original.
+"""
+
+from __future__ import annotations
+
+_PAIRS = {
+    # full-width ASCII block (！ .. ～) -> ASCII
+    **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
+    "\u3000": " ",  # ideographic space
+    "\u00a0": " ",  # no-break space (web pages)
+    "\u2002": " ",
+    "\u2003": " ",
+    "\u2009": " ",
+    "\u200b": " ",  # zero-width space, kept one-to-one as a space
+    "\ufeff": " ",  # BOM / zero-width no-break space
+    "\u2022": "·",
+    "\uff0e": ".",  # full-width full stop (also covered above; explicit for readers)
+    "\u2027": "·",
+    "\u30fb": "·",
+    "\u3007": "〇",
+}
+
+FOLD_TABLE = str.maketrans(_PAIRS)
+
+
+def fold(text: str) -> str:
+    """Fold full-width digits, letters and punctuation and odd spaces to one canonical form.
+
+    The result has the same length as ``text`` (every mapping is one character to one).
+    """
+    return text.translate(FOLD_TABLE)

@@ -1,0 +1,79 @@
+"""Chinese, circled and mixed numerals to numbers: 十二 -> 12, 二〇〇四 -> 2004, 2.45万 -> 24500."""
+
+from __future__ import annotations
+
+DIGITS = {
+    "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
+    "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+    "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
+}  # fmt: skip
+SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+
+CN_NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(BIG_UNITS)
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Convert a Chinese numeral (一百二十, 十一, 两, 二〇〇四) to int; None if it is not one.
+
+    A string of bare digits without units (二〇〇四, 一九五八) is read digit by digit, as years are.
+    """
+    if not numeral or all(ch in BIG_UNITS or ch in SMALL_UNITS for ch in numeral[:1]) and (
+        numeral[0] in BIG_UNITS
+    ):
+        return None
+    if all(ch in DIGITS for ch in numeral):
+        if len(numeral) == 1:
+            return DIGITS[numeral]
+        return int("".join(str(DIGITS[ch]) for ch in numeral))
+    total = 0  # completed big-unit groups
+    section = 0  # value below the current big unit
+    digit: int | None = None
+    for ch in numeral:
+        if ch in DIGITS:
+            digit = DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            section += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch in BIG_UNITS:
+            section += digit or 0
+            unit = BIG_UNITS[ch]
+            total = (total + section) * unit if total and total < unit else total + section * unit
+            section, digit = 0, None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def circled_to_int(ch: str) -> int | None:
+    """① -> 1 … ⑳ -> 20; None for anything else."""
+    index = CIRCLED.find(ch)
+    return index + 1 if len(ch) == 1 and index >= 0 else None
+
+
+def number_value(digits: str, multiplier: str = "") -> int | float | None:
+    """Value of a number as written: ASCII digits with optional decimal and 万/亿 suffix, or a
+    Chinese numeral. ``number_value("2.45", "万") == 24500``; ints stay ints when exact."""
+    digits = digits.replace(",", "")
+    value: int | float | None
+    if digits and (digits[0].isascii() and (digits[0].isdigit() or digits[0] == ".")):
+        try:
+            value = float(digits) if "." in digits else int(digits)
+        except ValueError:
+            return None
+    else:
+        value = cn_to_int(digits)
+        if value is None:
+            return None
+    for ch in multiplier:
+        factor = BIG_UNITS.get(ch) or SMALL_UNITS.get(ch)
+        if factor is None:
+            return None
+        value *= factor
+    if isinstance(value, float):
+        rounded = round(value)
+        if abs(value - rounded) < 1e-9:
+            return int(rounded)
+        return round(value, 10)
+    return value

@@ -31,9 +31,9 @@ DiagnosticCode = Literal[
     "numbering_repeat",  # 二、 then 二、
     "numbering_out_of_order",  # 三、 then 二、
     "numbering_unexpected_start",  # a list that opens at 3 without a 1 or a run to continue
+    "numbering_restart",  # 1. 2. 3. then 1. again under the same parent
     "empty_input",  # nothing but whitespace
     "control_characters",  # NUL or other C0 controls in the text
-    "unbalanced_brackets",  # a 《 or “ that never closes
 ]
 
 

@@ -20,7 +20,13 @@ _PAIRS = {
     "\uff0e": ".",  # full-width full stop (also covered above; explicit for readers)
     "\u2027": "·",
     "\u30fb": "·",
-    "\u3007": "〇",
+    # every line break becomes \n, so a CR-only or Unicode-separated file still has lines
+    "\r": "\n",
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\x85": "\n",
+    "\x0b": "\n",
+    "\x0c": "\n",
 }
 
 FOLD_TABLE = str.maketrans(_PAIRS)

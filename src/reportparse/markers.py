@@ -1,0 +1,161 @@
+"""Stage 1: text -> flat list of numbering-marker candidates (style, ordinal, offsets, strength).
+
+One compiled alternation, assembled from the style table in ``lexicon/marker_styles.txt``, runs
+over the folded text once. Each hit is then judged by its left context (line start = strong;
+after sentence or clause punctuation = weak) and dropped inside “…” quotes and 《…》 titles.
+Whether a weak candidate really is a marker is decided later, by the outline stage, from the
+numbering sequence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .lexicon import load_table
+from .numerals import circled_to_int, cn_to_int
+
+Where = Literal["line", "inline", "clause"]
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerStyleRule:
+    style: str
+    where: Where
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place that looks like a numbering marker."""
+
+    style: str
+    ordinal: int
+    start: int
+    end: int
+    strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
+    depth: int = 1  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
+
+    @property
+    def key(self) -> str:
+        """The nesting identity: styles nest by style, decimals also by their depth."""
+        return self.style if self.depth == 1 else f"{self.style}/{self.depth}"
+
+
+STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]
+_WHERE = {rule.style: rule.where for rule in STYLE_RULES}
+
+MARKER_PATTERN = regex.compile(
+    "|".join(
+        f"(?P<{rule.style}>{rule.pattern.replace('(?P<n>', f'(?P<{rule.style}_n>')})"
+        for rule in STYLE_RULES
+    )
+)
+
+# What may stand between the start of a line and a strong marker.
+_LINE_LEAD = regex.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
+SENTENCE_END = frozenset("。;:!?")
+CLAUSE_END = SENTENCE_END | frozenset(",")
+_SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces after 。
+
+_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
+_BRACKETS = regex.compile(r"[“”‘’《》「」『』〈〉\n]")
+MAX_QUOTE = 400  # a quote or title longer than this is treated as unclosed
+
+
+def quoted_regions(folded: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint ``[start, end)`` regions inside “…”, ‘…’, 《…》 (and kin).
+
+    Quotes do not run across line breaks; an opener never closed on its line, or closed more
+    than MAX_QUOTE characters later, protects nothing (so one stray “ cannot hide a document).
+    """
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for hit in _BRACKETS.finditer(folded):
+        ch, at = hit.group(), hit.start()
+        if ch == "\n":
+            stack.clear()
+        elif ch in _QUOTE_PAIRS:
+            if len(stack) < 64:
+                stack.append((_QUOTE_PAIRS[ch], at))
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == ch:
+                    opener = stack[depth][1]
+                    del stack[depth:]
+                    if at - opener <= MAX_QUOTE:
+                        regions.append((opener, at + 1))
+                    break
+    regions.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in regions:
+        if merged and start < merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and regions[index][0] < pos < regions[index][1]
+
+
+def _is_line_start(folded: str, pos: int) -> bool:
+    line_start = folded.rfind("\n", max(0, pos - 12), pos) + 1
+    if line_start == 0 and pos > 12:
+        return False
+    lead = _LINE_LEAD.match(folded, line_start, pos)
+    return lead is not None and lead.end() == pos
+
+
+def _char_before(folded: str, pos: int) -> str:
+    """The nearest character before ``pos`` that is not a space or closing quote ('' at start)."""
+    limit = max(0, pos - 4)
+    while pos > limit and folded[pos - 1] in _SKIPPABLE_BEFORE:
+        pos -= 1
+    return folded[pos - 1] if pos > 0 else ""
+
+
+def _ordinal(style: str, numeral: str) -> int | None:
+    if style == "circled":
+        return circled_to_int(numeral)
+    if style == "decimal":
+        return int(numeral.rsplit(".", 1)[-1])
+    if numeral.isdigit():
+        return int(numeral)
+    return cn_to_int(numeral)
+
+
+def find_markers(folded: str) -> list[Candidate]:
+    """Every marker candidate in document order, with its strength; traps already removed."""
+    regions = quoted_regions(folded)
+    region_starts = [start for start, _ in regions]
+    candidates: list[Candidate] = []
+    for hit in MARKER_PATTERN.finditer(folded):
+        style = hit.lastgroup
+        if style is None:
+            continue
+        start, end = hit.span()
+        if regions and _inside(regions, region_starts, start):
+            continue
+        strong = _is_line_start(folded, start)
+        if not strong:
+            where = _WHERE[style]
+            before = _char_before(folded, start)
+            if where == "line":
+                continue
+            allowed = CLAUSE_END if where == "clause" else SENTENCE_END
+            if before not in allowed and not (style == "circled" and before):
+                continue
+        numeral = hit.group(f"{style}_n")
+        ordinal = _ordinal(style, numeral)
+        if ordinal is None or ordinal <= 0:
+            continue
+        depth = numeral.count(".") + 1 if style == "decimal" else 1
+        candidates.append(Candidate(style, ordinal, start, end, strong, depth))
+    return candidates

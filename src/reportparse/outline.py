@@ -1,0 +1,352 @@
+"""Stage 2: marker candidates -> outline tree (title, nested nodes, numbering diagnostics).
+
+Levels are not fixed per style: they come from the order in which styles nest in *this*
+document, folded with a stack, and are confirmed by the ordinal sequence.
+
+- A marker whose style is open on the stack and whose ordinal continues it (k after k-1)
+  closes everything above that entry and becomes its sibling.
+- A marker of a style not open becomes a child of the top, unless the document has already
+  shown that style *above* the top's style (then the top is closed first).
+- Line-start markers are strong and always accepted (odd numbers become diagnostics). Markers
+  inside a line are weak: accepted only when they continue a sequence, or open one at 1 that a
+  later 2 confirms. Inline nodes close at the end of their line; unnumbered lines become
+  paragraph nodes.
+- A node spans from its marker to the next node that is not its descendant, minus trailing
+  whitespace, so siblings tile their parent.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from .markers import Candidate, quoted_regions
+from .models import Diagnostic, Marker, Node, Paragraph, Point, Section, Title
+from .span import Span
+
+# Styles that number items inside running text; found inline they make Point nodes.
+ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
+_HEADING_END = regex.compile(r"[。!?]")
+_NOT_TITLE = regex.compile(r"[。,;:!?、]|^[—\-]{2}|〔|\[\d{4}\]|^\d+$")
+MAX_TITLE_LINE = 60
+MAX_TITLE_LINES = 4
+TITLE_WINDOW = 400
+MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
+
+
+class _Build:
+    """A node under construction (plain and mutable; turned into a model at the end)."""
+
+    __slots__ = ("cand", "children", "heading", "is_section", "start", "transient")
+
+    def __init__(self, start: int, cand: Candidate | None, *, is_section: bool, transient: bool):
+        self.start = start
+        self.cand = cand
+        self.is_section = is_section
+        self.transient = transient
+        self.heading: tuple[int, int] | None = None
+        self.children: list[_Build] = []
+
+    @property
+    def key(self) -> str | None:
+        return self.cand.key if self.cand else None
+
+    @property
+    def ordinal(self) -> int:
+        return self.cand.ordinal if self.cand else 0
+
+
+def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line from ``begin``, outer whitespace trimmed."""
+    lines = []
+    position = begin
+    length = len(folded)
+    while position <= length:
+        newline = folded.find("\n", position)
+        line_end = length if newline < 0 else newline
+        line = folded[position:line_end]
+        stripped = line.strip()
+        if stripped:
+            start = position + (len(line) - len(line.lstrip()))
+            lines.append((start, start + len(stripped)))
+        if newline < 0:
+            break
+        position = newline + 1
+    return lines
+
+
+def find_title(text: str, folded: str, first_marker: int) -> Title | None:
+    """The leading short line(s) before any marker that read as a title, if there are any."""
+    window_end = min(len(folded), TITLE_WINDOW, first_marker)
+    title_lines: list[tuple[int, int]] = []
+    for start, end in _content_lines(folded[:window_end], 0):
+        line = folded[start:end]
+        if end - start > MAX_TITLE_LINE or _NOT_TITLE.search(line):
+            break
+        if end == window_end and window_end < len(folded) and folded[window_end] != "\n":
+            break  # the line runs on past the window: it is not a short line
+        title_lines.append((start, end))
+        if len(title_lines) == MAX_TITLE_LINES:
+            break
+    if not title_lines:
+        return None
+    start, end = title_lines[0][0], title_lines[-1][1]
+    return Title.model_construct(text=text[start:end], span=Span.of(start, end))
+
+
+class _OutlineBuilder:
+    """Folds candidates into a tree with a stack; see the module docstring for the rules."""
+
+    def __init__(self, text: str, folded: str, candidates: list[Candidate]):
+        self.text = text
+        self.folded = folded
+        self.candidates = candidates
+        self.root = _Build(0, None, is_section=True, transient=False)
+        self.stack: list[_Build] = [self.root]
+        self.last_seen: dict[str, int] = {}
+        self.above: set[tuple[str, str]] = set()
+        self.diagnostics: list[Diagnostic] = []
+        regions = quoted_regions(folded)
+        self.regions = regions
+        self.region_starts = [start for start, _ in regions]
+        self.next_ordinal = self._next_same_key_ordinals()
+
+    def _next_same_key_ordinals(self) -> list[int | None]:
+        """For each candidate, the ordinal of the next candidate of the same key (or None)."""
+        following: list[int | None] = [None] * len(self.candidates)
+        seen: dict[str, int] = {}
+        for index in range(len(self.candidates) - 1, -1, -1):
+            cand = self.candidates[index]
+            following[index] = seen.get(cand.key)
+            seen[cand.key] = cand.ordinal
+        return following
+
+    def _runs_on_inline(self, index: int, line_end: int) -> bool:
+        """True for an enumeration marker whose next number follows on the same line."""
+        cand = self.candidates[index]
+        if cand.style not in ENUMERATION_STYLES:
+            return False
+        for position in range(index + 1, len(self.candidates)):
+            later = self.candidates[position]
+            if later.start >= line_end:
+                return False
+            if later.key == cand.key:
+                return later.ordinal == cand.ordinal + 1
+        return False
+
+    # -- placing markers -------------------------------------------------------------------
+
+    def _same_key_entries(self, key: str) -> list[int]:
+        return [i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].key == key]
+
+    def _accepts_weak(self, index: int) -> bool:
+        cand = self.candidates[index]
+        for i in self._same_key_entries(cand.key):
+            if self.stack[i].ordinal + 1 == cand.ordinal:
+                return True
+        if cand.ordinal == 1:
+            return self.next_ordinal[index] == 2
+        return self.last_seen.get(cand.key) == cand.ordinal - 1
+
+    def _diagnose(self, code: str, cand: Candidate, message: str) -> None:
+        self.diagnostics.append(
+            Diagnostic.model_construct(
+                code=code, message=message, span=Span.of(cand.start, cand.end)
+            )
+        )
+
+    def _place(self, cand: Candidate, *, strong: bool) -> _Build:
+        key, ordinal = cand.key, cand.ordinal
+        written = self.text[cand.start : cand.end]
+        same = self._same_key_entries(key)
+        continued = next((i for i in same if self.stack[i].ordinal + 1 == ordinal), None)
+        if continued is not None:
+            del self.stack[continued:]
+        elif same and ordinal == 1 and (
+            same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH
+        ):
+            self._diagnose("numbering_restart", cand, f"{written} restarts the list it follows")
+            del self.stack[same[0] :]
+        elif same and ordinal != 1:
+            previous = self.stack[same[0]].ordinal
+            if ordinal == previous:
+                self._diagnose("numbering_repeat", cand, f"{written} repeats number {previous}")
+            elif ordinal < previous:
+                self._diagnose(
+                    "numbering_out_of_order", cand, f"{written} comes after number {previous}"
+                )
+            else:
+                self._diagnose(
+                    "numbering_gap", cand, f"{written} follows {previous}: numbers are missing"
+                )
+            del self.stack[same[0] :]
+        else:
+            # A new list (or a nested restart at 1): close levels this style sits above.
+            while len(self.stack) > 1:
+                top_key = self.stack[-1].key
+                if top_key is None and self.stack[-1].transient:
+                    break
+                if top_key is not None and (key, top_key) in self.above and (
+                    (top_key, key) not in self.above
+                ):
+                    self.stack.pop()
+                    continue
+                break
+            if ordinal != 1 and self.last_seen.get(key) != ordinal - 1:
+                self._diagnose(
+                    "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
+                )
+        parent = self.stack[-1]
+        is_section = strong or cand.style not in ENUMERATION_STYLES
+        node = _Build(cand.start, cand, is_section=is_section, transient=not strong)
+        node.heading = self._heading(cand)
+        parent.children.append(node)
+        self.stack.append(node)
+        if parent.key is not None:
+            self.above.add((parent.key, key))
+        self.last_seen[key] = ordinal
+        return node
+
+    def _heading(self, cand: Candidate) -> tuple[int, int] | None:
+        """From after the marker to the line end or the first sentence end outside quotes."""
+        folded = self.folded
+        start = cand.end
+        line_end = folded.find("\n", start)
+        if line_end < 0:
+            line_end = len(folded)
+        limit = line_end
+        for hit in _HEADING_END.finditer(folded, start, line_end):
+            position = hit.start()
+            index = bisect_right(self.region_starts, position) - 1
+            if index >= 0 and self.regions[index][0] < position < self.regions[index][1]:
+                continue
+            limit = position + 1
+            break
+        while start < limit and folded[start] in " \t*":
+            start += 1
+        end = limit
+        while end > start and folded[end - 1] in " \t*#":
+            end -= 1
+        return (start, end) if end > start else None
+
+    # -- the fold ----------------------------------------------------------------------------
+
+    def build(self, begin: int) -> list[_Build]:
+        candidates = self.candidates
+        index = 0
+        while index < len(candidates) and candidates[index].start < begin:
+            index += 1
+        for line_start, line_end in _content_lines(self.folded, begin):
+            while self.stack[-1].transient:
+                self.stack.pop()
+            while index < len(candidates) and candidates[index].start < line_start:
+                index += 1  # candidates in skipped text (none expected)
+            first = candidates[index] if index < len(candidates) else None
+            if first is not None and first.start == line_start and first.strong:
+                if self._runs_on_inline(index, line_end):
+                    self._place(first, strong=False)  # 一是…二是… that merely starts a line
+                else:
+                    self._place(first, strong=True)
+                index += 1
+            else:
+                paragraph = _Build(line_start, None, is_section=False, transient=True)
+                self.stack[-1].children.append(paragraph)
+                self.stack.append(paragraph)
+            while index < len(candidates) and candidates[index].start < line_end:
+                if self._accepts_weak(index):
+                    self._place(candidates[index], strong=False)
+                index += 1
+        return self.root.children
+
+
+def _trimmed_end(folded: str, end: int, floor: int, cache: dict[int, int]) -> int:
+    trimmed = cache.get(end)
+    if trimmed is None:
+        trimmed = end
+        while trimmed > 0 and folded[trimmed - 1].isspace():
+            trimmed -= 1
+        cache[end] = trimmed
+    return max(trimmed, floor)
+
+
+def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list[Node]:
+    """Turn builder nodes into models: spans, headings, markers, levels and paths."""
+    order: list[_Build] = []
+    subtree_end: dict[int, int] = {}
+
+    def preorder(node: _Build) -> None:
+        order.append(node)
+        for child in node.children:
+            preorder(child)
+        subtree_end[id(node)] = len(order)
+
+    for build in builds:
+        preorder(build)
+
+    cache: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    for node in order:
+        after = subtree_end[id(node)]
+        raw_end = order[after].start if after < len(order) else body_end
+        floor = node.cand.end if node.cand else node.start + 1
+        ends[id(node)] = _trimmed_end(folded, raw_end, floor, cache)
+
+    def make(node: _Build, level: int, path: str) -> Node:
+        span = Span.of(node.start, ends[id(node)])
+        children = _convert(node.children, level + 1, path)
+        heading = heading_span = marker = None
+        if node.cand is not None:
+            cand = node.cand
+            marker = Marker.model_construct(
+                style=cand.style,
+                text=text[cand.start : cand.end],
+                ordinal=cand.ordinal,
+                span=Span.of(cand.start, cand.end),
+            )
+            if node.heading is not None:
+                heading_span = Span.of(*node.heading)
+                heading = text[heading_span.start : heading_span.end]
+        cls = Paragraph if node.cand is None else (Section if node.is_section else Point)
+        return cls.model_construct(
+            span=span,
+            marker=marker,
+            heading=heading,
+            heading_span=heading_span,
+            level=level,
+            path=path,
+            children=children,
+        )
+
+    def _convert(nodes: list[_Build], level: int, prefix: str) -> list[Node]:
+        used: dict[str, int] = {}
+        paragraphs = 0
+        result: list[Node] = []
+        for node in nodes:
+            if node.cand is None:
+                paragraphs += 1
+                component = f"p{paragraphs}"
+            else:
+                component = str(node.cand.ordinal)
+                if component in used:
+                    used[component] += 1
+                    component = f"{component}~{used[component]}"
+                else:
+                    used[component] = 1
+            result.append(make(node, level, f"{prefix}.{component}" if prefix else component))
+        return result
+
+    return _convert(builds, 1, "")
+
+
+def build_outline(
+    text: str, folded: str, candidates: list[Candidate]
+) -> tuple[Title | None, list[Node], list[Diagnostic]]:
+    """The title, the top-level nodes and the numbering diagnostics of ``text``."""
+    first_marker = next((c.start for c in candidates if c.strong), len(text))
+    title = find_title(text, folded, first_marker)
+    begin = title.span.end if title else 0
+    builder = _OutlineBuilder(text, folded, candidates)
+    builds = builder.build(begin)
+    body_end = len(folded.rstrip())
+    return title, _finish(builds, text, folded, body_end), builder.diagnostics

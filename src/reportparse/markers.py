@@ -38,6 +38,7 @@ class Candidate:
     end: int
     strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
     depth: int = 1  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
+    doubtful: bool = False  # reads as a number too (3.10种): a marker only if it continues a list
 
     @property
     def key(self) -> str:
@@ -61,6 +62,7 @@ SENTENCE_END = frozenset("。;:!?")
 CLAUSE_END = SENTENCE_END | frozenset(",")
 _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces after 。
 
+_DIGIT_AFTER_DOT = frozenset("0123456789%")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _BRACKETS = regex.compile(r"[“”‘’《》「」『』〈〉\n]")
 MAX_QUOTE = 400  # a quote or title longer than this is treated as unclosed
@@ -156,6 +158,27 @@ def find_markers(folded: str) -> list[Candidate]:
         ordinal = _ordinal(style, numeral)
         if ordinal is None or ordinal <= 0:
             continue
+        doubtful = False
+        if style == "arabic_dot" and end < len(folded) and folded[end] in _DIGIT_AFTER_DOT:
+            if not strong:
+                continue  # 2.45万, 1.2倍: a decimal number inside a sentence
+            doubtful = True
         depth = numeral.count(".") + 1 if style == "decimal" else 1
-        candidates.append(Candidate(style, ordinal, start, end, strong, depth))
-    return candidates
+        candidates.append(Candidate(style, ordinal, start, end, strong, depth, doubtful))
+    return _confirm_bare_decimals(candidates, folded)
+
+
+def _confirm_bare_decimals(candidates: list[Candidate], folded: str) -> list[Candidate]:
+    """Keep a bare ``2　组织机构`` heading only where ``2.1``-style numbers confirm the scheme."""
+    if not any(c.style == "decimal" and c.depth == 1 for c in candidates):
+        return candidates
+    parents = {
+        folded[c.start : c.end].split(".", 1)[0]
+        for c in candidates
+        if c.style == "decimal" and c.depth == 2
+    }
+    return [
+        c
+        for c in candidates
+        if not (c.style == "decimal" and c.depth == 1 and folded[c.start : c.end] not in parents)
+    ]

@@ -140,14 +140,20 @@ class _OutlineBuilder:
     def _same_key_entries(self, key: str) -> list[int]:
         return [i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].key == key]
 
-    def _accepts_weak(self, index: int) -> bool:
-        cand = self.candidates[index]
+    def _continues(self, cand: Candidate) -> bool:
+        """True when ``cand`` is the next number of an open list or of the last list of its kind."""
         for i in self._same_key_entries(cand.key):
             if self.stack[i].ordinal + 1 == cand.ordinal:
                 return True
-        if cand.ordinal == 1:
-            return self.next_ordinal[index] == 2
         return self.last_seen.get(cand.key) == cand.ordinal - 1
+
+    def _accepts_weak(self, index: int) -> bool:
+        cand = self.candidates[index]
+        if cand.ordinal == 1 and not self._same_key_entries(cand.key):
+            return self.next_ordinal[index] == 2
+        if cand.ordinal == 1:
+            return self.next_ordinal[index] == 2 or self._continues(cand)
+        return self._continues(cand)
 
     def _diagnose(self, code: str, cand: Candidate, message: str) -> None:
         self.diagnostics.append(
@@ -164,8 +170,10 @@ class _OutlineBuilder:
         if continued is not None:
             del self.stack[continued:]
         elif same and ordinal == 1 and (
-            same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH
+            strong or same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH
         ):
+            # A line-start 1 of an open style restarts that level (an appendix, a second
+            # list); only an inline 1 opens a nested list of the same style.
             self._diagnose("numbering_restart", cand, f"{written} restarts the list it follows")
             del self.stack[same[0] :]
         elif same and ordinal != 1:
@@ -198,7 +206,7 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = self.stack[-1]
-        is_section = strong or cand.style not in ENUMERATION_STYLES
+        is_section = strong
         node = _Build(cand.start, cand, is_section=is_section, transient=not strong)
         node.heading = self._heading(cand)
         parent.children.append(node)
@@ -243,7 +251,12 @@ class _OutlineBuilder:
             while index < len(candidates) and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
             first = candidates[index] if index < len(candidates) else None
-            if first is not None and first.start == line_start and first.strong:
+            if (
+                first is not None
+                and first.start == line_start
+                and first.strong
+                and (not first.doubtful or self._continues(first))
+            ):
                 if self._runs_on_inline(index, line_end):
                     self._place(first, strong=False)  # 一是…二是… that merely starts a line
                 else:
@@ -254,7 +267,7 @@ class _OutlineBuilder:
                 self.stack[-1].children.append(paragraph)
                 self.stack.append(paragraph)
             while index < len(candidates) and candidates[index].start < line_end:
-                if self._accepts_weak(index):
+                if not candidates[index].doubtful and self._accepts_weak(index):
                     self._place(candidates[index], strong=False)
                 index += 1
         return self.root.children
@@ -305,8 +318,14 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 span=Span.of(cand.start, cand.end),
             )
             if node.heading is not None:
-                heading_span = Span.of(*node.heading)
-                heading = text[heading_span.start : heading_span.end]
+                # a heading stops where the next node starts (an inline marker before its 。)
+                limit = min(span.end, children[0].span.start if children else span.end)
+                start, end = node.heading[0], min(node.heading[1], limit)
+                while end > start and folded[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    heading_span = Span.of(start, end)
+                    heading = text[start:end]
         cls = Paragraph if node.cand is None else (Section if node.is_section else Point)
         return cls.model_construct(
             span=span,

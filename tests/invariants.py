@@ -1,0 +1,57 @@
+"""Checks every parse must pass, whatever the input: the lossless contract of the API."""
+
+from __future__ import annotations
+
+from reportparse import Report
+from reportparse.models import Node
+
+
+def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level: int) -> None:
+    span = node.span
+    assert 0 <= span.start < span.end <= len(text), f"{node.path}: bad span {span}"
+    assert parent_start <= span.start and span.end <= parent_end, f"{node.path} leaves its parent"
+    assert node.level == level, f"{node.path}: level {node.level} at depth {level}"
+    if node.marker is not None:
+        marker = node.marker
+        assert text[marker.span.start : marker.span.end] == marker.text
+        assert marker.span.start == span.start, f"{node.path}: node does not start at its marker"
+        assert marker.ordinal >= 1
+    if node.heading_span is not None:
+        assert text[node.heading_span.start : node.heading_span.end] == node.heading
+        assert span.start <= node.heading_span.start and node.heading_span.end <= span.end
+    previous_end = span.start
+    for child in node.children:
+        assert child.span.start >= previous_end, f"{child.path} overlaps its previous sibling"
+        _check_node(child, text, span.start, span.end, level + 1)
+        previous_end = child.span.end
+
+
+def check_report(report: Report, text: str) -> None:
+    """Assert the lossless invariants of issue 2 (point 6) and the mention contract."""
+    assert report.text == text
+    previous_end = 0
+    covered = []
+    if report.title is not None:
+        t = report.title.span
+        assert text[t.start : t.end] == report.title.text
+        covered.append((t.start, t.end))
+        previous_end = t.end
+    for node in report.children:
+        assert node.span.start >= previous_end, f"{node.path} overlaps what precedes it"
+        _check_node(node, text, 0, len(text), 1)
+        covered.append((node.span.start, node.span.end))
+        previous_end = node.span.end
+    # every non-space character lies in the title or a top-level node
+    position = 0
+    for start, end in covered:
+        gap = text[position:start]
+        assert not gap.strip(), f"text outside every node at {position}: {gap.strip()[:30]!r}"
+        position = end
+    assert not text[position:].strip(), f"text after the last node: {text[position:][:30]!r}"
+    paths = {node.path for node in report.walk()}
+    assert len(paths) == sum(1 for _ in report.walk()), "node paths are not unique"
+    for mention in [*report.counts, *report.dates, *report.documents, *report.slogans]:
+        assert text[mention.span.start : mention.span.end] == mention.text
+        assert mention.node_path is None or mention.node_path in paths
+    for diagnostic in report.diagnostics:
+        assert 0 <= diagnostic.span.start <= diagnostic.span.end <= len(text)

@@ -1,0 +1,154 @@
+"""Report -> other shapes: an indented outline, flat records for pandas, JSON Lines, Markdown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, Literal
+
+from .models import Node, Report
+
+RecordKind = Literal["nodes", "counts", "dates", "documents", "slogans", "diagnostics"]
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    "nodes",
+    "counts",
+    "dates",
+    "documents",
+    "slogans",
+    "diagnostics",
+)
+
+
+def _label(node: Node) -> str:
+    if node.marker is not None:
+        heading = f" {node.heading}" if node.heading else ""
+        return f"{node.marker.text}{heading}"
+    return "¶"
+
+
+def to_outline_text(
+    report: Report, *, paragraphs: bool = False, width: int = 60, show_paths: bool = True
+) -> str:
+    """An indented tree of the numbered nodes: marker, heading (cut to ``width``), path."""
+    lines = []
+    if report.title is not None:
+        lines.append(report.title.text.replace("\n", " "))
+    for node in report.walk():
+        if node.marker is None and not paragraphs:
+            continue
+        if node.marker is None:
+            body = report.text[node.span.start : node.span.end].replace("\n", " ")
+            label = f"¶ {body}"
+        else:
+            label = _label(node)
+        if len(label) > width:
+            label = label[: width - 1] + "…"
+        path = f"  [{node.path}]" if show_paths else ""
+        lines.append(f"{'  ' * (node.level - 1)}{label}{path}")
+    return "\n".join(lines)
+
+
+def _span_fields(span: Any) -> dict[str, int]:
+    return {"start": span.start, "end": span.end}
+
+
+def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any]]:
+    """Flat rows (one dict per node or mention) ready for ``pandas.DataFrame``."""
+    if kind == "nodes":
+        return [
+            {
+                "path": node.path,
+                "kind": node.kind,
+                "level": node.level,
+                "style": node.marker.style if node.marker else None,
+                "marker": node.marker.text if node.marker else None,
+                "ordinal": node.marker.ordinal if node.marker else None,
+                "heading": node.heading,
+                **_span_fields(node.span),
+                "text": report.text[node.span.start : node.span.end],
+            }
+            for node in report.walk()
+        ]
+    if kind == "diagnostics":
+        return [
+            {"code": d.code, "message": d.message, **_span_fields(d.span)}
+            for d in report.diagnostics
+        ]
+    if kind not in RECORD_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(RECORD_KINDS)}, not {kind!r}")
+    mentions = getattr(report, kind)
+    rows = []
+    for mention in mentions:
+        row = mention.model_dump(exclude={"span"})
+        row.update(_span_fields(mention.span))
+        rows.append(row)
+    return rows
+
+
+def to_dataframe(report: Report | Iterable[Report], kind: RecordKind = "nodes") -> Any:
+    """A pandas DataFrame of ``to_records``; several reports get a ``report`` index column.
+
+    Needs pandas (``pip install "reportparse[pandas]"``).
+    """
+    try:
+        import pandas as pd
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            'to_dataframe needs pandas: pip install "reportparse[pandas]"'
+        ) from error
+    if isinstance(report, Report):
+        return pd.DataFrame(to_records(report, kind))
+    rows = []
+    for number, one in enumerate(report):
+        rows.extend({"report": number, **row} for row in to_records(one, kind))
+    return pd.DataFrame(rows)
+
+
+def to_json(report: Report, *, indent: int | None = 2) -> str:
+    """The whole Report as JSON (the same as ``report.model_dump_json``)."""
+    return report.model_dump_json(indent=indent)
+
+
+def to_jsonl(reports: Iterable[Report]) -> str:
+    """One compact JSON object per report, one per line."""
+    return "".join(report.model_dump_json() + "\n" for report in reports)
+
+
+def to_markdown(report: Report) -> str:
+    """The report as Markdown: numbered nodes become headings (up to ######), text as written."""
+    out = []
+    if report.title is not None:
+        out.append(f"# {report.title.text.replace(chr(10), ' ')}\n")
+    for node in report.walk():
+        if node.marker is not None and node.kind == "section":
+            depth = min(node.level + 1, 6)
+            heading_end = node.heading_span.end if node.heading_span else node.marker.span.end
+            out.append(f"{'#' * depth} {report.text[node.span.start:heading_end].strip()}\n")
+            rest_end = node.children[0].span.start if node.children else node.span.end
+            rest = report.text[heading_end:rest_end].strip()
+            if rest:
+                out.append(rest + "\n")
+        elif not node.children:
+            out.append(report.text[node.span.start : node.span.end].strip() + "\n")
+        elif node.marker is None or node.kind == "point":
+            first = node.children[0].span.start
+            lead = report.text[node.span.start : first].strip()
+            if lead:
+                out.append(lead + "\n")
+    return "\n".join(out)
+
+
+def records_to_tsv(rows: list[dict[str, Any]]) -> str:
+    """Rows as tab-separated text with a header line (tabs and newlines in values escaped)."""
+    if not rows:
+        return ""
+    columns = list(rows[0])
+    def cell(value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (dict, list)):
+            value = json.dumps(value, ensure_ascii=False)
+        return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    lines = ["\t".join(columns)]
+    lines.extend("\t".join(cell(row.get(column)) for column in columns) for row in rows)
+    return "\n".join(lines) + "\n"

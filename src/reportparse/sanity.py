@@ -1,0 +1,35 @@
+"""Stage 0: text -> diagnostics about the input itself (empty, control characters)."""
+
+from __future__ import annotations
+
+import regex
+
+from .models import Diagnostic
+from .span import Span
+
+# C0 controls other than tab and line breaks, DEL, and lone surrogates (from bad decoding)
+_ODD_CHARACTERS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+
+
+def find_input_problems(text: str) -> list[Diagnostic]:
+    """Diagnostics for an empty text or one carrying control characters (kept, not removed)."""
+    if not text.strip():
+        return [
+            Diagnostic.model_construct(
+                code="empty_input",
+                message="the text is empty or only whitespace",
+                span=Span.of(0, len(text)),
+            )
+        ]
+    first = _ODD_CHARACTERS.search(text)
+    if first is None:
+        return []
+    total = sum(len(hit.group()) for hit in _ODD_CHARACTERS.finditer(text))
+    return [
+        Diagnostic.model_construct(
+            code="control_characters",
+            message=f"{total} control or surrogate character(s), the first at {first.start()}; "
+            "they are kept in the text and treated as ordinary characters",
+            span=Span.of(first.start(), first.end()),
+        )
+    ]

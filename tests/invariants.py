@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from reportparse import Report
 from reportparse.models import Node
+from reportparse.normalise import fold
+
+
+def _blank(text: str) -> bool:
+    """Whitespace as the library reads it: what folds to whitespace (BOM and ZWSP included)."""
+    return not fold(text).strip()
 
 
 def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level: int) -> None:
@@ -45,9 +51,9 @@ def check_report(report: Report, text: str) -> None:
     position = 0
     for start, end in covered:
         gap = text[position:start]
-        assert not gap.strip(), f"text outside every node at {position}: {gap.strip()[:30]!r}"
+        assert _blank(gap), f"text outside every node at {position}: {gap.strip()[:30]!r}"
         position = end
-    assert not text[position:].strip(), f"text after the last node: {text[position:][:30]!r}"
+    assert _blank(text[position:]), f"text after the last node: {text[position:][:30]!r}"
     paths = {node.path for node in report.walk()}
     assert len(paths) == sum(1 for _ in report.walk()), "node paths are not unique"
     for mention in [*report.counts, *report.dates, *report.documents, *report.slogans]:

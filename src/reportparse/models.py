@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterator
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+import regex
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from .span import Span
 
 SCHEMA_VERSION = "1.0"
+_LONE_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 
 MarkerStyle = Literal[
     "cn_dun",  # 一、
@@ -178,6 +180,15 @@ class Report(BaseModel):
         default=None, description="Date that relative dates (今年, 明年) were resolved against."
     )
 
+    @model_serializer(mode="wrap", when_used="json")
+    def _json_safe(self, handler: SerializerFunctionWrapHandler) -> Any:
+        """Lone surrogates (from badly decoded input) cannot be written as UTF-8 JSON: they
+        become U+FFFD there, one character for one, so every offset stays valid."""
+        data = handler(self)
+        if _LONE_SURROGATE.search(self.text) is None:
+            return data
+        return _replace_surrogates(data)
+
     def walk(self) -> Iterator[Node]:
         """Every node, depth-first in document order."""
         for child in self.children:
@@ -195,6 +206,16 @@ class Report(BaseModel):
         from .export import to_outline_text
 
         return to_outline_text(self)
+
+
+def _replace_surrogates(value: Any) -> Any:
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {key: _replace_surrogates(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replace_surrogates(item) for item in value]
+    return value
 
 
 for _model in (Section, Point, Paragraph):

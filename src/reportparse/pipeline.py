@@ -10,6 +10,7 @@ from .markers import find_markers
 from .models import Report
 from .normalise import fold
 from .outline import build_outline
+from .sanity import find_input_problems
 
 
 def parse(text: str, reference_date: datetime.date | None = None) -> Report:
@@ -23,9 +24,11 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
         raise TypeError(
             f"reference_date must be a datetime.date or None, not {type(reference_date).__name__}"
         )
+    problems = find_input_problems(text)  # 0. empty input, control characters
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
     candidates = find_markers(folded)  # 2. every place that looks like a marker
-    title, children, diagnostics = build_outline(text, folded, candidates)  # 3. the tree
+    title, children, numbering = build_outline(text, folded, candidates)  # 3. the tree
+    diagnostics = problems + numbering
     return Report.model_construct(
         text=text,
         title=title,

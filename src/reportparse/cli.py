@@ -87,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             report = parse(_read(name), reference_date=args.reference_date)
         except (OSError, ReportParseError) as error:
-            print(f"reportparse: {name}: {error.strerror if isinstance(error, OSError) and error.strerror else error}", file=sys.stderr)
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+            print(f"reportparse: {name}: {reason}", file=sys.stderr)
             status = 1
             continue
         output = _render(report, name, args.format, args, many)

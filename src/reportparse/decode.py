@@ -35,7 +35,7 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
     except UnicodeDecodeError as error:
         raise DecodeError(
             f"{source}: not UTF-8, UTF-16 (with BOM) or GB18030 text "
-            f"(byte {error.start}: {data[error.start:error.start + 4]!r})"
+            f"(byte {error.start}: {data[error.start : error.start + 4]!r})"
         ) from None
 
 

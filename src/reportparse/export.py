@@ -93,12 +93,10 @@ def to_dataframe(report: Report | Iterable[Report], kind: RecordKind = "nodes") 
     try:
         import pandas as pd
     except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            'to_dataframe needs pandas: pip install "reportparse[pandas]"'
-        ) from error
+        raise ImportError('to_dataframe needs pandas: pip install "reportparse[pandas]"') from error
     if isinstance(report, Report):
         return pd.DataFrame(to_records(report, kind))
-    rows = []
+    rows: list[dict[str, Any]] = []
     for number, one in enumerate(report):
         rows.extend({"report": number, **row} for row in to_records(one, kind))
     return pd.DataFrame(rows)
@@ -123,7 +121,7 @@ def to_markdown(report: Report) -> str:
         if node.marker is not None and node.kind == "section":
             depth = min(node.level + 1, 6)
             heading_end = node.heading_span.end if node.heading_span else node.marker.span.end
-            out.append(f"{'#' * depth} {report.text[node.span.start:heading_end].strip()}\n")
+            out.append(f"{'#' * depth} {report.text[node.span.start : heading_end].strip()}\n")
             rest_end = node.children[0].span.start if node.children else node.span.end
             rest = report.text[heading_end:rest_end].strip()
             if rest:
@@ -143,12 +141,14 @@ def records_to_tsv(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return ""
     columns = list(rows[0])
+
     def cell(value: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, (dict, list)):
             value = json.dumps(value, ensure_ascii=False)
         return str(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
     lines = ["\t".join(columns)]
     lines.extend("\t".join(cell(row.get(column)) for column in columns) for row in rows)
     return "\n".join(lines) + "\n"

@@ -73,7 +73,8 @@ class _NodeBase(BaseModel):
     span: Span = Field(description="The whole node: marker, heading, body and children.")
     marker: Marker | None = Field(default=None, description="None for unnumbered paragraphs.")
     heading: str | None = Field(
-        default=None, description="Heading after the marker: the rest of its line or first sentence."
+        default=None,
+        description="Heading after the marker: the rest of its line or first sentence.",
     )
     heading_span: Span | None = Field(default=None, description="Where the heading stands.")
     level: int = Field(description="Depth in the tree; top-level nodes are 1.")

@@ -19,10 +19,8 @@ def cn_to_int(numeral: str) -> int | None:
 
     A string of bare digits without units (二〇〇四, 一九五八) is read digit by digit, as years are.
     """
-    if not numeral or all(ch in BIG_UNITS or ch in SMALL_UNITS for ch in numeral[:1]) and (
-        numeral[0] in BIG_UNITS
-    ):
-        return None
+    if not numeral or numeral[0] in BIG_UNITS:
+        return None  # 万 alone, or 万 before any digit, is not a number
     if all(ch in DIGITS for ch in numeral):
         if len(numeral) == 1:
             return DIGITS[numeral]

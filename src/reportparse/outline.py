@@ -18,11 +18,22 @@ document, folded with a stack, and are confirmed by the ordinal sequence.
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import cast
 
 import regex
 
 from .markers import Candidate, quoted_regions
-from .models import Diagnostic, Marker, Node, Paragraph, Point, Section, Title
+from .models import (
+    Diagnostic,
+    DiagnosticCode,
+    Marker,
+    MarkerStyle,
+    Node,
+    Paragraph,
+    Point,
+    Section,
+    Title,
+)
 from .span import Span
 
 # Styles that number items inside running text; found inline they make Point nodes.
@@ -155,7 +166,7 @@ class _OutlineBuilder:
             return self.next_ordinal[index] == 2 or self._continues(cand)
         return self._continues(cand)
 
-    def _diagnose(self, code: str, cand: Candidate, message: str) -> None:
+    def _diagnose(self, code: DiagnosticCode, cand: Candidate, message: str) -> None:
         self.diagnostics.append(
             Diagnostic.model_construct(
                 code=code, message=message, span=Span.of(cand.start, cand.end)
@@ -169,8 +180,10 @@ class _OutlineBuilder:
         continued = next((i for i in same if self.stack[i].ordinal + 1 == ordinal), None)
         if continued is not None:
             del self.stack[continued:]
-        elif same and ordinal == 1 and (
-            strong or same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH
+        elif (
+            same
+            and ordinal == 1
+            and (strong or same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH)
         ):
             # A line-start 1 of an open style restarts that level (an appendix, a second
             # list); only an inline 1 opens a nested list of the same style.
@@ -195,8 +208,10 @@ class _OutlineBuilder:
                 top_key = self.stack[-1].key
                 if top_key is None and self.stack[-1].transient:
                     break
-                if top_key is not None and (key, top_key) in self.above and (
-                    (top_key, key) not in self.above
+                if (
+                    top_key is not None
+                    and (key, top_key) in self.above
+                    and ((top_key, key) not in self.above)
                 ):
                     self.stack.pop()
                     continue
@@ -312,7 +327,7 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
         if node.cand is not None:
             cand = node.cand
             marker = Marker.model_construct(
-                style=cand.style,
+                style=cast(MarkerStyle, cand.style),
                 text=text[cand.start : cand.end],
                 ordinal=cand.ordinal,
                 span=Span.of(cand.start, cand.end),

@@ -6,13 +6,13 @@ tab-separated fields (``word<TAB>field``); :func:`load_table` returns them split
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 import regex
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``lexicon/<name>.txt`` as tuples of tab-separated fields."""
     raw = resources.files(__package__).joinpath(f"{name}.txt").read_text(encoding="utf-8")
@@ -24,7 +24,7 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(rows)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_words(name: str) -> tuple[str, ...]:
     """First field of every row of ``lexicon/<name>.txt``, in file order."""
     return tuple(row[0] for row in load_table(name))

@@ -1,0 +1,300 @@
+"""Named documents 《…》: spans, names, kinds, verbs, issuers; hostile input; the seed gold."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+
+from reportparse.extract.documents import MAX_NAME, extract_documents, kind_of_name
+from reportparse.lexicon import load_table
+
+# (text, title as written, name, kind, action, issuer) -- hand-checked readings of genre phrases.
+CASES = [
+    (
+        "组织制定《巡视反馈意见整改任务分解和责任分工》,",
+        "《巡视反馈意见整改任务分解和责任分工》",
+        "巡视反馈意见整改任务分解和责任分工",
+        "regulation",
+        "制定",
+        None,
+    ),
+    (
+        "全面贯彻落实《中国共产党政法工作条例》",
+        "《中国共产党政法工作条例》",
+        "中国共产党政法工作条例",
+        "regulation",
+        "贯彻落实",
+        None,
+    ),
+    (
+        "制定印发《关于派员列席市政法单位党组(党委)领导班子民主生活会工作办法(试行)》",
+        "《关于派员列席市政法单位党组(党委)领导班子民主生活会工作办法(试行)》",
+        "关于派员列席市政法单位党组(党委)领导班子民主生活会工作办法(试行)",
+        "regulation",
+        "制定印发",
+        None,
+    ),
+    (
+        "指导出台《<天津政法报>社社委会议事制度》",
+        "《<天津政法报>社社委会议事制度》",
+        "<天津政法报>社社委会议事制度",
+        "regulation",
+        "出台",
+        None,
+    ),
+    (
+        "按照《中共中央办公厅 国务院办公厅印发〈关于完善科研项目资金管理等政策的若干意见〉的通知》",
+        "《中共中央办公厅 国务院办公厅印发〈关于完善科研项目资金管理等政策的若干意见〉的通知》",
+        "中共中央办公厅 国务院办公厅印发〈关于完善科研项目资金管理等政策的若干意见〉的通知",
+        "regulation",
+        None,
+        None,
+    ),
+    (
+        "推动市委出台《关于进一步加强法学会建设的若干措施》",
+        "《关于进一步加强法学会建设的若干措施》",
+        "关于进一步加强法学会建设的若干措施",
+        "regulation",
+        "出台",
+        "市委",
+    ),
+    (
+        "研究制定市委政法委《关于巩固深化主题教育成果的措施》",
+        "《关于巩固深化主题教育成果的措施》",
+        "关于巩固深化主题教育成果的措施",
+        "regulation",
+        "制定",
+        "市委政法委",
+    ),
+    (
+        "市法学会党组制定《加强和改进市法学会党组工作的实施意见》",
+        "《加强和改进市法学会党组工作的实施意见》",
+        "加强和改进市法学会党组工作的实施意见",
+        "regulation",
+        "制定",
+        "市法学会党组",
+    ),
+    ("被中央政法委《政法动态》采用", "《政法动态》", "政法动态", "periodical", None, "中央政法委"),
+    (
+        "优化办好《天津法学要报》",
+        "《天津法学要报》",
+        "天津法学要报",
+        "periodical",
+        "优化办好",
+        None,
+    ),
+    (
+        "编发了《市委政法委从“三个维度”扎实推进巡视整改》",
+        "《市委政法委从“三个维度”扎实推进巡视整改》",
+        "市委政法委从“三个维度”扎实推进巡视整改",
+        "article",
+        "编发",
+        None,
+    ),
+    (
+        "认真对照《党政领导干部选拔任用工作条例》",
+        "《党政领导干部选拔任用工作条例》",
+        "党政领导干部选拔任用工作条例",
+        "regulation",
+        "对照",
+        None,
+    ),
+    (
+        "废止《关于机关干部提拔使用工作的指导性意见》",
+        "《关于机关干部提拔使用工作的指导性意见》",
+        "关于机关干部提拔使用工作的指导性意见",
+        "regulation",
+        "废止",
+        None,
+    ),
+    (
+        "在《2020年任务分工》中,明确了",
+        "《2020年任务分工》",
+        "2020年任务分工",
+        "regulation",
+        None,
+        None,
+    ),
+    (
+        "补充完善《领导班子落实全面从严治党“两个清单”》",
+        "《领导班子落实全面从严治党“两个清单”》",
+        "领导班子落实全面从严治党“两个清单”",
+        "regulation",
+        "补充完善",
+        None,
+    ),
+    (
+        "结合实际，制定和完善《中华人民共和国安全生产法》",
+        "《中华人民共和国安全生产法》",
+        "中华人民共和国安全生产法",
+        "regulation",
+        "制定和完善",
+        None,
+    ),
+    (
+        "全面完成《法治政府建设实施纲要（2021—2025年）》",
+        "《法治政府建设实施纲要（2021—2025年）》",
+        "法治政府建设实施纲要（2021—2025年）",
+        "regulation",
+        "完成",
+        None,
+    ),
+    (
+        "推动加入《数字经济伙伴关系协定》",
+        "《数字经济伙伴关系协定》",
+        "数字经济伙伴关系协定",
+        "regulation",
+        "加入",
+        None,
+    ),
+    (
+        "落实中央经济工作会议部署和《政府工作报告》",
+        "《政府工作报告》",
+        "政府工作报告",
+        "article",
+        None,
+        None,
+    ),
+    ("推出音乐剧《雄狮少年》", "《雄狮少年》", "雄狮少年", "other", None, None),
+    ("要严格执行甘肃省委《决定》", "《决定》", "决定", "regulation", "执行", "甘肃省委"),
+    ("对领导干部《自查表》", "《自查表》", "自查表", "regulation", None, None),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "kind", "action", "issuer"), CASES, ids=[c[1][:14] for c in CASES]
+)
+def test_document_fields(
+    text: str, title: str, name: str, kind: str, action: str | None, issuer: str | None
+) -> None:
+    [doc] = extract_documents(text)
+    assert doc.text == title == text[doc.span.start : doc.span.end]
+    assert (doc.name, doc.kind, doc.action, doc.issuer) == (name, kind, action, issuer)
+    assert doc.node_path is None
+
+
+# Titles in a row share the verb before the first; an issuer belongs to its own title only.
+SEQUENCES = [
+    ("制定《A办法》《B手册》", [("A办法", "制定", None), ("B手册", "制定", None)]),
+    ("完善《评价表》、《自查表》", [("评价表", "完善", None), ("自查表", "完善", None)]),
+    (
+        "结合贯彻落实《条例》和市委《若干规定》",
+        [("条例", "贯彻落实", None), ("若干规定", "贯彻落实", "市委")],
+    ),
+    (
+        "学习掌握《条例》及《若干规定》",
+        [("条例", "学习掌握", None), ("若干规定", "学习掌握", None)],
+    ),
+    (
+        "被《人民日报》《新华社》、中央政法委《政法动态》报道",
+        [("人民日报", None, None), ("新华社", None, None), ("政法动态", None, "中央政法委")],
+    ),
+    ("制定《A办法》,废止《B办法》", [("A办法", "制定", None), ("B办法", "废止", None)]),
+    ("制定《A办法》,按照《B办法》", [("A办法", "制定", None), ("B办法", None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEQUENCES, ids=[s[0][:12] for s in SEQUENCES])
+def test_sequences_share_the_verb(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    docs = extract_documents(text)
+    assert [(d.name, d.action, d.issuer) for d in docs] == expected
+    assert [d.span.start for d in docs] == sorted(d.span.start for d in docs)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("人民日报", "periodical"),
+        ("新华社", "periodical"),
+        ("巡视巡察工作专报", "periodical"),
+        ("市委政法委下发便签事项报备单", "regulation"),
+        ("关于2020年工作情况的通报", "regulation"),
+        ("政府工作报告", "article"),
+        ("工作办法(试行)", "regulation"),
+        ("法治政府建设实施纲要(2015—2020年)", "regulation"),
+        ("黑神话:悟空", None),
+    ],
+)
+def test_kind_by_suffix(name: str, kind: str | None) -> None:
+    assert kind_of_name(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["没有书名号的句子。", "《》", "《\n》", "孤零零的《开头\n《结尾》在下一行", "》反着的《"],
+    ids=["plain", "empty", "newline-inside", "unclosed-then-next-line", "reversed"],
+)
+def test_no_document_where_none_is_closed(text: str) -> None:
+    docs = extract_documents(text)
+    assert all("\n" not in d.text for d in docs)
+    if text.startswith("孤零零"):
+        assert [d.name for d in docs] == ["结尾"]
+    else:
+        assert docs == []
+
+
+def test_unclosed_title_does_not_swallow_the_text() -> None:
+    text = "制定《没有结尾的标题" + "很长的正文" * 100 + "》以及《真正的办法》"
+    assert [d.name for d in extract_documents(text)] == ["真正的办法"]
+    assert MAX_NAME <= 120
+
+
+def test_full_width_and_odd_characters() -> None:
+    text = "\x00印发\u3000《\ud800办法（试行）》"
+    [doc] = extract_documents(text)
+    assert doc.text == text[doc.span.start : doc.span.end] == "《\ud800办法（试行）》"
+    assert (doc.kind, doc.action) == ("regulation", "印发")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《" * 50_000,
+        "《" + "制定" * 100_000,
+        "》" * 50_000,
+        "《《》" * 30_000,
+        "1" * 200_000,
+        "2020年" * 50_000,
+        "市委市委市委" * 30_000 + "《A》",
+    ],
+    ids=["nested", "unclosed", "closers", "half-nested", "digits", "years", "issuers"],
+)
+def test_hostile_input_stays_fast(text: str) -> None:
+    started = time.perf_counter()
+    extract_documents(text)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_lexicon_kinds_are_known() -> None:
+    rows = load_table("document_kinds")
+    assert all(
+        len(r) == 2 and r[1] in {"regulation", "periodical", "article", "other"} for r in rows
+    )
+    assert len({r[0] for r in rows}) == len(rows)
+
+
+def _score(
+    gold: list[dict[str, Any]], docs: list[Any]
+) -> tuple[float, float, float, list[tuple[Any, Any]]]:
+    """Precision, recall, F1 with score.py's rule for documents (span identical), plus the pairs."""
+    by_span = {(d.span.start, d.span.end): d for d in docs}
+    pairs = [
+        (g, by_span[(g["start"], g["end"])]) for g in gold if (g["start"], g["end"]) in by_span
+    ]
+    p = len(pairs) / len(docs) if docs else 0.0
+    r = len(pairs) / len(gold) if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), pairs
+
+
+def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
+    docs = extract_documents(seed_text)
+    assert all(d.text == seed_text[d.span.start : d.span.end] for d in docs)
+    p, r, f1, pairs = _score(seed_gold["documents"], docs)
+    assert f1 >= 0.95, (p, r)
+    for field in ("name", "kind", "action", "issuer"):
+        right = sum(getattr(d, field) == g[field] for g, d in pairs)
+        assert right / len(pairs) >= 0.9, field

@@ -78,9 +78,10 @@ def kind_of_name(name: str) -> DocumentKind | None:
     return _KIND_OF_SUFFIX[suffix.group()] if suffix is not None else None
 
 
-def extract_documents(text: str) -> list[DocumentRef]:
+def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]:
     """Every outermost 《…》 in ``text``, sorted by start, with name, kind, action and issuer."""
-    folded = fold(text)
+    if folded is None or len(folded) != len(text):  # the pipeline may pass fold(text)
+        folded = fold(text)
     found: list[DocumentRef] = []
     prev_end = 0
     prev_action: str | None = None

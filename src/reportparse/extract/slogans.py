@@ -47,9 +47,10 @@ def is_formula(content: str) -> bool:
     return _NUMERAL.search(_LEXICAL.sub("", content)) is not None
 
 
-def extract_slogans(text: str) -> list[Slogan]:
+def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
     """Every quoted numbered formula in ``text``, quotes included in the span, sorted by start."""
-    folded = fold(text)
+    if folded is None or len(folded) != len(text):  # the pipeline may pass fold(text)
+        folded = fold(text)
     found: list[Slogan] = []
     for quote in _QUOTE.finditer(folded):
         if not is_formula(quote.group("c").strip()):

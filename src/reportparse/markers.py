@@ -133,9 +133,13 @@ def _ordinal(style: str, numeral: str) -> int | None:
     return cn_to_int(numeral)
 
 
-def find_markers(folded: str) -> list[Candidate]:
-    """Every marker candidate in document order, with its strength; traps already removed."""
-    regions = quoted_regions(folded)
+def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Every marker candidate in document order, with its strength; traps already removed.
+
+    ``regions`` are the quoted regions of ``folded`` (computed here when not given).
+    """
+    if regions is None:
+        regions = quoted_regions(folded)
     region_starts = [start for start, _ in regions]
     candidates: list[Candidate] = []
     for hit in MARKER_PATTERN.finditer(folded):

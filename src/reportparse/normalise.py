@@ -6,6 +6,8 @@ same length as ``text``, and every offset found there is an offset into the orig
 
 from __future__ import annotations
 
+import re
+
 _PAIRS = {
     # full-width ASCII block (！ .. ～) -> ASCII
     **{chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)},
@@ -30,11 +32,16 @@ _PAIRS = {
 }
 
 FOLD_TABLE = str.maketrans(_PAIRS)
+_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in _PAIRS) + "]")
 
 
 def fold(text: str) -> str:
     """Fold full-width digits, letters and punctuation and odd spaces to one canonical form.
 
     The result has the same length as ``text`` (every mapping is one character to one).
+    One ``str.replace`` per distinct foldable character present is several times faster on
+    Chinese text than ``str.translate``, which looks up every character.
     """
-    return text.translate(FOLD_TABLE)
+    for ch in set(_FOLDABLE.findall(text)):
+        text = text.replace(ch, _PAIRS[ch])
+    return text

@@ -34,7 +34,7 @@ from .models import (
     Section,
     Title,
 )
-from .span import Span
+from .span import Span, trusted
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
@@ -43,6 +43,7 @@ _NOT_TITLE = regex.compile(r"[。,;:!?、]|^[—\-]{2}|〔|\[\d{4}\]|^\d+$")
 MAX_TITLE_LINE = 60
 MAX_TITLE_LINES = 4
 TITLE_WINDOW = 400
+MAX_HEADING = 1000  # characters scanned for a heading's end
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
 
 
@@ -103,13 +104,19 @@ def find_title(text: str, folded: str, first_marker: int) -> Title | None:
     if not title_lines:
         return None
     start, end = title_lines[0][0], title_lines[-1][1]
-    return Title.model_construct(text=text[start:end], span=Span.of(start, end))
+    return trusted(Title, text=text[start:end], span=Span.of(start, end))
 
 
 class _OutlineBuilder:
     """Folds candidates into a tree with a stack; see the module docstring for the rules."""
 
-    def __init__(self, text: str, folded: str, candidates: list[Candidate]):
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        candidates: list[Candidate],
+        regions: list[tuple[int, int]],
+    ):
         self.text = text
         self.folded = folded
         self.candidates = candidates
@@ -118,7 +125,6 @@ class _OutlineBuilder:
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
         self.diagnostics: list[Diagnostic] = []
-        regions = quoted_regions(folded)
         self.regions = regions
         self.region_starts = [start for start, _ in regions]
         self.next_ordinal = self._next_same_key_ordinals()
@@ -168,9 +174,7 @@ class _OutlineBuilder:
 
     def _diagnose(self, code: DiagnosticCode, cand: Candidate, message: str) -> None:
         self.diagnostics.append(
-            Diagnostic.model_construct(
-                code=code, message=message, span=Span.of(cand.start, cand.end)
-            )
+            trusted(Diagnostic, code=code, message=message, span=Span.of(cand.start, cand.end))
         )
 
     def _place(self, cand: Candidate, *, strong: bool) -> _Build:
@@ -235,9 +239,10 @@ class _OutlineBuilder:
         """From after the marker to the line end or the first sentence end outside quotes."""
         folded = self.folded
         start = cand.end
-        line_end = folded.find("\n", start)
+        scan_end = min(len(folded), start + MAX_HEADING)
+        line_end = folded.find("\n", start, scan_end)
         if line_end < 0:
-            line_end = len(folded)
+            line_end = scan_end  # bounded, so a 500,000-character line stays linear
         limit = line_end
         for hit in _HEADING_END.finditer(folded, start, line_end):
             position = hit.start()
@@ -326,7 +331,8 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
         heading = heading_span = marker = None
         if node.cand is not None:
             cand = node.cand
-            marker = Marker.model_construct(
+            marker = trusted(
+                Marker,
                 style=cast(MarkerStyle, cand.style),
                 text=text[cand.start : cand.end],
                 ordinal=cand.ordinal,
@@ -341,8 +347,11 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 if end > start:
                     heading_span = Span.of(start, end)
                     heading = text[start:end]
-        cls = Paragraph if node.cand is None else (Section if node.is_section else Point)
-        return cls.model_construct(
+        cls: type[Section | Point | Paragraph] = (
+            Paragraph if node.cand is None else (Section if node.is_section else Point)
+        )
+        return trusted(
+            cls,
             span=span,
             marker=marker,
             heading=heading,
@@ -374,13 +383,21 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
 
 
 def build_outline(
-    text: str, folded: str, candidates: list[Candidate]
+    text: str,
+    folded: str,
+    candidates: list[Candidate],
+    regions: list[tuple[int, int]] | None = None,
 ) -> tuple[Title | None, list[Node], list[Diagnostic]]:
-    """The title, the top-level nodes and the numbering diagnostics of ``text``."""
+    """The title, the top-level nodes and the numbering diagnostics of ``text``.
+
+    ``regions`` are the quoted regions of ``folded`` (computed here when not given).
+    """
+    if regions is None:
+        regions = quoted_regions(folded)
     first_marker = next((c.start for c in candidates if c.strong), len(text))
     title = find_title(text, folded, first_marker)
     begin = title.span.end if title else 0
-    builder = _OutlineBuilder(text, folded, candidates)
+    builder = _OutlineBuilder(text, folded, candidates, regions)
     builds = builder.build(begin)
     body_end = len(folded.rstrip())
     return title, _finish(builds, text, folded, body_end), builder.diagnostics

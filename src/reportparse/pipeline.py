@@ -5,43 +5,79 @@ from __future__ import annotations
 import datetime
 import os
 
+from .attach import attach_node_paths
 from .decode import read_text
-from .markers import find_markers
-from .models import Report
+from .extract.counts import extract_counts
+from .extract.dates import extract_dates, implied_reference_date
+from .extract.documents import extract_documents
+from .extract.slogans import extract_slogans
+from .markers import find_markers, quoted_regions
+from .models import Node, Report
 from .normalise import fold
 from .outline import build_outline
 from .sanity import find_input_problems
+from .span import trusted
 
 
 def parse(text: str, reference_date: datetime.date | None = None) -> Report:
-    """Parse a report into its outline tree, with every span an index into ``text``."""
-    if not isinstance(text, str):
-        raise TypeError(
-            f"reportparse.parse() takes the report as str, not {type(text).__name__}; "
-            "decode bytes first or use reportparse.parse_file(path)"
-        )
-    if reference_date is not None and not isinstance(reference_date, datetime.date):
-        raise TypeError(
-            f"reference_date must be a datetime.date or None, not {type(reference_date).__name__}"
-        )
+    """Parse a report into its outline tree and mentions, every span an index into ``text``.
+
+    ``reference_date`` resolves 今年/去年/明年; without it they are resolved against the date
+    the document itself implies (its latest full date), or left ``None``.
+    """
+    _check_arguments(text, reference_date)
     problems = find_input_problems(text)  # 0. empty input, control characters
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
-    candidates = find_markers(folded)  # 2. every place that looks like a marker
-    title, children, numbering = build_outline(text, folded, candidates)  # 3. the tree
-    diagnostics = problems + numbering
-    return Report.model_construct(
+    regions = quoted_regions(folded)  # 2. “…” and 《…》, where markers cannot stand
+    candidates = find_markers(folded, regions)  # 3. every place that looks like a marker
+    title, children, numbering = build_outline(text, folded, candidates, regions)  # 4. the tree
+    reference = reference_date or implied_reference_date(text)
+    dates = extract_dates(text, reference)  # 5. mentions, each extractor alone on the text
+    documents = extract_documents(text, folded)
+    slogans = extract_slogans(text, folded)
+    markers = [node.marker.span for node in _marked(children) if node.marker is not None]
+    not_counts = [*markers, *(d.span for d in dates), *(s.span for s in slogans)]
+    counts = extract_counts(text, exclude=not_counts)
+    return trusted(  # 6. mentions tied to their innermost node
+        Report,
         text=text,
         title=title,
         children=children,
-        diagnostics=diagnostics,
-        counts=[],
-        dates=[],
-        documents=[],
-        slogans=[],
-        reference_date=reference_date,
+        diagnostics=problems + numbering,
+        counts=attach_node_paths(counts, children),
+        dates=attach_node_paths(dates, children),
+        documents=attach_node_paths(documents, children),
+        slogans=attach_node_paths(slogans, children),
+        reference_date=reference,
     )
 
 
 def parse_file(path: str | os.PathLike[str], reference_date: datetime.date | None = None) -> Report:
     """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it."""
     return parse(read_text(path), reference_date=reference_date)
+
+
+def _marked(nodes: list[Node]) -> list[Node]:
+    found: list[Node] = []
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        if node.marker is not None:
+            found.append(node)
+        pending.extend(node.children)
+    return found
+
+
+def _check_arguments(text: object, reference_date: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(
+            f"reportparse.parse() takes the report as str, not {type(text).__name__}; "
+            "decode bytes first or use reportparse.parse_file(path)"
+        )
+    if reference_date is not None and (
+        not isinstance(reference_date, datetime.date)
+        or isinstance(reference_date, datetime.datetime)
+    ):
+        raise TypeError(
+            f"reference_date must be a datetime.date or None, not {type(reference_date).__name__}"
+        )

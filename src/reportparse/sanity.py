@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from .models import Diagnostic
-from .span import Span
+from .span import Span, trusted
 
 # C0 controls other than tab and line breaks, DEL, and lone surrogates (from bad decoding)
 _ODD_CHARACTERS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
@@ -15,7 +15,8 @@ def find_input_problems(text: str) -> list[Diagnostic]:
     """Diagnostics for an empty text or one carrying control characters (kept, not removed)."""
     if not text.strip():
         return [
-            Diagnostic.model_construct(
+            trusted(
+                Diagnostic,
                 code="empty_input",
                 message="the text is empty or only whitespace",
                 span=Span.of(0, len(text)),
@@ -26,7 +27,8 @@ def find_input_problems(text: str) -> list[Diagnostic]:
         return []
     total = sum(len(hit.group()) for hit in _ODD_CHARACTERS.finditer(text))
     return [
-        Diagnostic.model_construct(
+        trusted(
+            Diagnostic,
             code="control_characters",
             message=f"{total} control or surrogate character(s), the first at {first.start()}; "
             "they are kept in the text and treated as ordinary characters",

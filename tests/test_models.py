@@ -1,0 +1,47 @@
+"""Models built by the fast internal constructor equal validated ones, and serialise alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from reportparse import Count, DateMention, Diagnostic, DocumentRef, Marker, Slogan, Span, Title
+from reportparse.models import Paragraph, Section
+from reportparse.span import trusted
+
+SPAN = {"start": 3, "end": 7}
+
+CASES: list[tuple[type[BaseModel], dict[str, Any]]] = [
+    (Span, SPAN),
+    (Marker, {"style": "cn_dun", "text": "一、", "ordinal": 1, "span": Span(**SPAN)}),
+    (Title, {"text": "标题", "span": Span(**SPAN)}),
+    (Diagnostic, {"code": "numbering_gap", "message": "m", "span": Span(**SPAN)}),
+    (
+        Count,
+        {"span": Span(**SPAN), "text": "17次", "value": 17, "unit": "次", "node_path": "1"},
+    ),
+    (DateMention, {"span": Span(**SPAN), "text": "2020年", "kind": "point", "value": "2020"}),
+    (DocumentRef, {"span": Span(**SPAN), "text": "《规定》", "name": "规定", "kind": "regulation"}),
+    (Slogan, {"span": Span(**SPAN), "text": "“两个维护”", "name": "两个维护"}),
+    (Paragraph, {"span": Span(**SPAN), "level": 1, "path": "p1", "children": []}),
+    (Section, {"span": Span(**SPAN), "level": 1, "path": "1", "children": []}),
+]
+
+
+@pytest.mark.parametrize(("cls", "fields"), CASES, ids=[cls.__name__ for cls, _ in CASES])
+def test_trusted_equals_validated(cls: type[BaseModel], fields: dict[str, Any]) -> None:
+    fast = trusted(cls, **fields)
+    slow = cls.model_validate(fields)
+    assert fast == slow
+    assert fast.model_dump() == slow.model_dump()
+    assert fast.model_dump_json() == slow.model_dump_json()
+
+
+def test_span_helpers() -> None:
+    outer, inner = Span.of(0, 10), Span.of(2, 5)
+    assert outer.contains(inner) and not inner.contains(outer)
+    assert outer.overlaps(inner) and not Span.of(0, 2).overlaps(Span.of(2, 4))
+    assert len(inner) == 3 and inner.slice("0123456789") == "234"
+    assert hash(Span.of(1, 2)) == hash(Span(start=1, end=2))

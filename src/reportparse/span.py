@@ -26,7 +26,8 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
             if not field.is_required() and field.default_factory is None
         }
         _STATIC_DEFAULTS[cls] = defaults
-    fields = {**defaults, **values} if len(values) < len(cls.model_fields) else values
+    # in declaration order, so the JSON has the same field order as a validated model's
+    fields = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
     model = cls.__new__(cls)
     _set(model, "__dict__", fields)
     _set(model, "__pydantic_fields_set__", set(values))

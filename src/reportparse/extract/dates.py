@@ -1,0 +1,577 @@
+"""Text -> DateMention list: explicit dates, ranges, since-dates, relative years, named periods."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+from dataclasses import dataclass
+
+import regex
+
+from ..lexicon import alternation, load_table, load_words
+from ..models import DateKind, DateMention, DatePrecision
+from ..normalise import fold
+from ..numerals import cn_to_int
+from ..span import Span
+
+# --- data (lexicon/date_*.txt) ----------------------------------------------------------------
+
+_RELATIVE = {row[0]: (row[1], int(row[2]), row[3] if len(row) > 3 else "")
+             for row in load_table("date_relative")}  # fmt: skip
+_HOLIDAYS = {row[0]: row[1] for row in load_table("date_holidays")}
+_PERIODS = {row[0]: (row[1], row[2]) for row in load_table("date_periods")}
+_EVENTS = {row[0]: row[1] for row in load_table("date_events")}
+_ANNIVERSARIES = {row[0]: row[1] for row in load_table("date_anniversaries")}
+_NAMED = {row[0]: row[1] for row in load_table("date_named")}
+_SINCE = {row[0]: row[1] if len(row) > 1 else "" for row in load_table("date_since")}
+_CONNECTORS = load_words("date_connectors")
+_CUES = load_words("date_cues")
+
+_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_MONTHS_OF_SUFFIX = {
+    "年底": (12, 12), "年末": (12, 12), "年初": (1, 1), "底": (12, 12), "末": (12, 12),
+    "初": (1, 1), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
+}  # fmt: skip
+_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+# --- grammar ----------------------------------------------------------------------------------
+# Patterns run over fold(text): full-width digits are ASCII there, at the same offsets.
+# Every repetition is bounded, so hostile input (200,000 digits, 年 x 50,000) stays linear.
+
+_SP = r"[ \t]?"
+_YEAR = (
+    r"(?:(?<![\d.])\d{4}(?!\d|\.\d)"
+    r"|(?<![〇○零一二三四五六七八九十百千万])[〇○零Oo一二三四五六七八九]{4})"
+)
+_MONTH = r"(?:(?<!\d)\d{1,2}(?!\d)|十[一二]?|[一二三四五六七八九])"
+_DAY = r"(?:(?<!\d)\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_CONN = rf"{_SP}(?:{alternation(_CONNECTORS)}){_SP}"
+_YEAR_AFTER = r"(?![来间级龄代])"  # 2000年来 is a duration, 1990年代 a decade
+_YEAR_SUFFIX = r"年底|年末|年初|上半年|下半年|第?[一二三四1-4]季度|前三季度"
+_MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
+
+
+def _since_tail() -> str:
+    """以来, 起 …: the words (with their guards) that make a date a starting point."""
+    parts = []
+    for word in sorted(_SINCE, key=lambda w: -len(w)):
+        guard = _SINCE[word]
+        parts.append(regex.escape(word) + (f"(?![{regex.escape(guard)}])" if guard else ""))
+    return rf"(?P<since>{'|'.join(parts)})"
+
+
+def _ymd(t: str) -> str:
+    """Year written out, with optional month (or months 1至9月), day, or 年底-style suffix."""
+    return (
+        rf"(?P<{t}Y>(?P<{t}y>{_YEAR}){_SP}年{_YEAR_AFTER}度?)"
+        rf"(?:{_SP}(?P<{t}M>(?P<{t}m>{_MONTH}){_SP}(?:{_CONN}(?P<{t}m2>{_MONTH}){_SP})?月份?)"
+        rf"(?:{_SP}(?P<{t}D>(?P<{t}d>{_DAY}){_SP}[日号]))?(?P<{t}ms>{_MONTH_SUFFIX})?"
+        rf"|(?P<{t}ys>{_YEAR_SUFFIX}))?"
+    )
+
+
+def _md(t: str) -> str:
+    """Month with optional day, or a day alone: the far end of 5月8日至7月5日 / 8月11日至18日."""
+    return (
+        rf"(?:(?P<{t}M>(?P<{t}m>{_MONTH}){_SP}月份?)(?:{_SP}(?P<{t}D>(?P<{t}d>{_DAY}){_SP}[日号]))?"
+        rf"(?P<{t}ms>{_MONTH_SUFFIX})?"
+        rf"|(?P<{t}D2>(?P<{t}d2>{_DAY}){_SP}[日号]))"
+    )
+
+
+def _relative_words() -> str:
+    parts = []
+    for word in sorted(_RELATIVE, key=lambda w: -len(w)):
+        guard = _RELATIVE[word][2]
+        behind = f"(?<![{regex.escape(guard)}])" if guard else ""
+        parts.append(behind + regex.escape(word))
+    return "|".join(parts)
+
+
+_PERIOD_WORDS = alternation(list(_PERIODS))
+_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})"
+_SINCE_TAIL = _since_tail()
+
+
+def _starts(*words: str, extra: str = "") -> str:
+    """A lookahead on the characters an alternative can start with: one set test rejects the
+    alternative at most positions, which keeps the long alternation fast."""
+    chars = {w[0] for w in words if w} | set(extra)
+    return f"(?=[{regex.escape(''.join(sorted(chars)))}])"
+
+
+_YEAR_START = "0123456789〇○零Oo一二三四五六七八九"
+
+
+# The alternatives, tried in this order at each position; the group name says which fired.
+_PATTERN = regex.compile(
+    rf"""
+    (?:
+    {_starts(*_HOLIDAYS, extra=_YEAR_START)}
+    (?P<hol>(?:(?P<hy>{_YEAR}){_SP}年)?(?<!建)(?P<holw>{alternation(list(_HOLIDAYS))}))
+  | {_starts(*_PERIODS, extra='“"')}
+    (?P<fyp>(?:[“"](?P<fq>{_PERIOD_WORDS})[”"](?!普法)
+              |(?<![一二三四五六七八九十百千第])(?P<fu>{_PERIOD_WORDS})
+               (?=规划|时期|期间|计划|以来|末|初|开局|收官))
+        (?P<fsince>以来)?)
+  | {_starts(*_EVENTS)}
+    (?P<evt>(?<![委一二三四五六七八九十])(?P<evtw>{alternation(list(_EVENTS))})(?:召开)?
+        (?:以来|以后|至今))
+  | {_starts(*_ANNIVERSARIES)}
+    (?P<ann>(?P<anw>{alternation(list(_ANNIVERSARIES))})的?(?:(?P<ann_n>{_NUM})周年|百年华诞))
+  | {_starts(*_NAMED)}
+    (?P<named>{alternation(list(_NAMED))})
+  | (?=\d)
+    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}年{_YEAR_AFTER}{_SINCE_TAIL}?)
+  | (?=\d)
+    (?P<dot>(?<![\d.])(?P<dy>\d{{4}})(?P<dsep>[./-])(?P<dm>\d{{1,2}})(?P=dsep)(?P<dd>\d{{1,2}})
+        (?!\d|\.\d))
+  | {_starts(extra=_YEAR_START)}
+    (?P<ex>{_ymd("a")}
+        (?:(?P<conn>{_CONN})(?:(?P<now>今)|{_ymd("b")}|{_md("c")}))?
+        {_SINCE_TAIL}?)
+  | {_starts(*_RELATIVE)}
+    (?P<rel>(?P<relw>{_relative_words()})(?![轻龄纪级鉴画薪])
+        (?:{_SP}(?P<rM>(?P<rm>{_MONTH}){_SP}月份?)(?:{_SP}(?P<rD>(?P<rd>{_DAY}){_SP}[日号]))?
+           (?P<rms>{_MONTH_SUFFIX})?
+          |(?P<rys>底|末|初|上半年|下半年|第?[一二三四1-4]季度|前三季度))?
+        {_SINCE_TAIL}?)
+  | (?=\d)
+    (?P<md>(?<![\d.个第每近约])(?P<xM>(?P<xm>\d{{1,2}}){_SP}月份?)(?![余多来内间薪租息])
+        (?:{_SP}(?P<xD>(?P<xd>\d{{1,2}}){_SP}[日号])|(?P<xms>{_MONTH_SUFFIX})|(?<=份)
+          |(?=以来|起|至|到|—|-|前|中))
+        (?:(?P<xconn>{_CONN}){_md("e")})?
+        {_SINCE_TAIL}?)
+  | (?=[一二三四五六七八九十])
+    (?P<cmd>(?<![\d.个第每〇○零一二三四五六七八九十])(?P<km>十[一二]?|[一二三四五六七八九])月
+        (?P<kd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])
+    )
+    """,
+    regex.VERBOSE,
+)
+_ALTERNATIVES = ("hol", "fyp", "evt", "ann", "named", "yr", "dot", "ex", "rel", "md", "cmd")
+
+_CUE_RE = regex.compile(alternation(_CUES))
+_FUTURE_BEFORE = regex.compile(r"(?:将于|将在|将|拟于|拟|预计|计划于|计划|离|距离|距)[ \t]?$")
+_DEADLINE_AFTER = regex.compile(r"[ \t]?(?:前|之前|以前)")
+_FULL_DATE = regex.compile(
+    rf"(?P<y>{_YEAR}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}(?P<d>{_DAY}){_SP}[日号]"
+    r"|(?<![\d.])(?P<y2>\d{4})(?P<sep>[./-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d|\.\d)"
+)
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+def _int_of(numeral: str | None) -> int | None:
+    """ASCII digits, digit-by-digit Chinese (二〇〇四) or a small Chinese numeral (三十一)."""
+    if not numeral:
+        return None
+    if numeral.isascii() and numeral.isdigit():
+        return int(numeral)
+    if all(ch in _CN_DIGIT for ch in numeral):
+        return int("".join(str(_CN_DIGIT[ch]) for ch in numeral))
+    return cn_to_int(numeral)
+
+
+def _in_range(numeral: str | None, low: int, high: int) -> int | None:
+    value = _int_of(numeral)
+    return value if value is not None and low <= value <= high else None
+
+
+def _year_of(numeral: str | None) -> int | None:
+    return _in_range(numeral, 1000, 2199)
+
+
+def _month_of(numeral: str | None) -> int | None:
+    return _in_range(numeral, 1, 12)
+
+
+def _day_of(numeral: str | None) -> int | None:
+    return _in_range(numeral, 1, 31)
+
+
+def _suffix_months(suffix: str | None) -> tuple[int, int] | None:
+    """Months a suffix covers: 年底 -> (12, 12), 上半年 -> (1, 6), 一季度 -> (1, 3)."""
+    if not suffix:
+        return None
+    if suffix.endswith("季度") and suffix != "前三季度":
+        quarter = _QUARTER[suffix[-3]]
+        return (quarter * 3 - 2, quarter * 3)
+    return _MONTHS_OF_SUFFIX.get(suffix)
+
+
+@dataclass
+class _Point:
+    """One end of a date; ``year`` None when it cannot be known."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str | None:
+        if self.year is None:
+            return None
+        out = f"{self.year:04d}"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+            if self.day is not None:
+                out += f"-{self.day:02d}"
+        return out
+
+    def precision(self) -> DatePrecision:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+
+_ORDER: tuple[DatePrecision, ...] = ("year", "month", "day")
+
+
+def _value_of(first: _Point, last: _Point | None) -> tuple[str | None, DatePrecision | None]:
+    """ISO value and precision of a point, or of a range 'A/B' (the finer end sets precision)."""
+    start = first.iso()
+    if start is None:
+        return None, None
+    if last is None:
+        return start, first.precision()
+    end = last.iso()
+    if end is None:
+        return None, None
+    return f"{start}/{end}", max(first.precision(), last.precision(), key=_ORDER.index)
+
+
+def _mention(
+    text: str,
+    start: int,
+    end: int,
+    kind: DateKind,
+    value: str | None,
+    precision: DatePrecision | None,
+) -> DateMention:
+    return DateMention.model_construct(
+        span=Span.of(start, end), text=text[start:end], node_path=None,
+        kind=kind, value=value, precision=precision if value is not None else None,
+    )  # fmt: skip
+
+
+def _precision_of(value: str) -> DatePrecision:
+    """Precision of an ISO-like value by its length: 2013 / 2013-11 / 2021-07-01."""
+    return "year" if len(value) == 4 else "month" if len(value) == 7 else "day"
+
+
+# --- context: what earlier matches tell later ones --------------------------------------------
+
+
+class _Context:
+    """The reference date, the last year written anywhere, and the last year in this paragraph."""
+
+    def __init__(self, folded: str, reference: datetime.date | None) -> None:
+        self.reference = reference
+        self.line_starts = [0] + [m.end() for m in regex.finditer("\n", folded)]
+        self.last_year: int | None = None
+        self.para_year: int | None = None
+        self.para_line = -1
+
+    def _line(self, pos: int) -> int:
+        return bisect.bisect_right(self.line_starts, pos) - 1
+
+    def anchor(self, pos: int) -> int | None:
+        """The year an anaphoric word (当年, 全年) at ``pos`` refers back to, in its paragraph."""
+        return self.para_year if self._line(pos) == self.para_line else None
+
+    def note(self, pos: int, year: int | None, *, explicit: bool, aside: bool = False) -> None:
+        """Record a year written at ``pos``; an ``aside`` (a comparison base 比2019年, a year in
+        brackets 按1952年不变价格) is not the year a paragraph is talking about."""
+        if year is None:
+            return
+        if explicit:
+            self.last_year = year
+        if not aside:
+            self.para_year, self.para_line = year, self._line(pos)
+
+
+def _aside(folded: str, pos: int) -> bool:
+    """True for a year written as a comparison base (比/较/同比 2019年) or inside brackets."""
+    before = folded[max(0, pos - 12) : pos]
+    if before[-1:] in ("比", "较") or before[-2:] in ("相比", "对比", "同比"):
+        return True
+    opened = max(before.rfind("("), before.rfind("（"))
+    return opened >= 0 and opened > max(before.rfind(")"), before.rfind("）"))
+
+
+# --- the extractor ----------------------------------------------------------------------------
+
+
+def extract_dates(text: str, reference_date: datetime.date | None = None) -> list[DateMention]:
+    """Every date, range, since-date, relative year and named period in ``text``, by position.
+
+    Relative words (今年, 明年) resolve against ``reference_date``, else against
+    :func:`implied_reference_date`; their value is None when neither is known.
+    """
+    folded = fold(text)
+    reference = reference_date if reference_date is not None else implied_reference_date(text)
+    ctx = _Context(folded, reference)
+    out: list[DateMention] = []
+    for match in _PATTERN.finditer(folded):
+        mention = _mention_of(match, text, ctx)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention_of(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+    """The mention a match stands for, or None for a look-alike rejected on its values."""
+    kind = next(name for name in _ALTERNATIVES if m.start(name) >= 0)
+    if kind == "ex":
+        return _explicit(m, text, ctx)
+    if kind == "rel":
+        return _relative(m, text, ctx)
+    if kind in ("md", "cmd"):
+        return _month_day(m, text, ctx)
+    if kind == "yr":
+        first, last = _year_of(m["ya"]), _year_of(m["yb"])
+        if first is None or last is None or last <= first:
+            return None
+        ctx.note(m.start(), last, explicit=True)
+        if m["since"]:
+            return _mention(text, m.start(), m.end(), "since", str(first), "year")
+        return _mention(text, m.start(), m.end(), "range", f"{first}/{last}", "year")
+    if kind == "dot":
+        point = _Point(_year_of(m["dy"]), _month_of(m["dm"]), _day_of(m["dd"]))
+        if point.year is None or point.month is None or point.day is None:
+            return None
+        ctx.note(m.start(), point.year, explicit=True)
+        return _mention(text, m.start(), m.end(), "point", *_value_of(point, None))
+    return _named(kind, m, text, ctx)
+
+
+def _ymd_point(m: regex.Match[str], t: str) -> tuple[_Point, _Point | None, int]:
+    """The date in groups ``t*``: its first point, its last point when it covers several months
+    (1至9月, 上半年), and where its valid part ends (an impossible 13月 is left out)."""
+    year = _year_of(m[f"{t}y"])
+    point, stop = _Point(year), m.end(f"{t}Y")
+    if m[f"{t}ys"]:
+        months = _suffix_months(m[f"{t}ys"])
+        if months is None:
+            return point, None, stop
+        last = _Point(year, months[1]) if months[1] != months[0] else None
+        return _Point(year, months[0]), last, m.end(f"{t}ys")
+    if m[f"{t}M"] is None:
+        return point, None, stop
+    month = _month_of(m[f"{t}m"])
+    if month is None:
+        return point, None, stop
+    if m[f"{t}m2"] is not None:
+        month2 = _month_of(m[f"{t}m2"])
+        if month2 is None or month2 <= month:
+            return point, None, stop
+        return _Point(year, month), _Point(year, month2), m.end(f"{t}M")
+    point.month, stop = month, m.end(f"{t}M")
+    if m[f"{t}D"] is not None:
+        day = _day_of(m[f"{t}d"])
+        if day is None:
+            return point, None, stop
+        point.day, stop = day, m.end(f"{t}D")
+    if m[f"{t}ms"]:  # 2月底, 12月下旬: still that month
+        stop = m.end(f"{t}ms")
+    return point, None, stop
+
+
+def _md_point(m: regex.Match[str], t: str, first: _Point) -> tuple[_Point | None, int]:
+    """The far end of a range written without its year (7月5日, 18日), carried from ``first``."""
+    if m[f"{t}M"] is not None:
+        month = _month_of(m[f"{t}m"])
+        if month is None:
+            return None, -1
+        if m[f"{t}D"] is not None:
+            day = _day_of(m[f"{t}d"])
+            if day is None or first.day is None:
+                return None, -1
+            return _Point(first.year, month, day), m.end(f"{t}D")
+        end = m.end(f"{t}ms") if m[f"{t}ms"] else m.end(f"{t}M")
+        return _Point(first.year, month), end
+    day = _day_of(m[f"{t}d2"])
+    if day is None or first.day is None:
+        return None, -1
+    return _Point(first.year, first.month, day), m.end(f"{t}D2")
+
+
+def _ranged(
+    m: regex.Match[str],
+    text: str,
+    start: int,
+    first: _Point,
+    last: _Point | None,
+    stop: int,
+) -> DateMention:
+    """Point, range or since from the parts found: ``since`` counts only right after the date."""
+    if last is not None and last.key() <= first.key():
+        last = None
+    if last is None and m["since"] and m.start("since") == stop:
+        return _mention(text, start, m.end("since"), "since", *_value_of(first, None))
+    kind: DateKind = "range" if last is not None else "point"
+    return _mention(text, start, stop, kind, *_value_of(first, last))
+
+
+def _explicit(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+    """A date with its year written: point, range (year carried over) or since (以来, 至今)."""
+    first, last, stop = _ymd_point(m, "a")
+    if first.year is None:
+        return None
+    aside = _aside(m.string, m.start())
+    ctx.note(m.start(), first.year, explicit=True, aside=aside)
+    if m["now"] and stop == m.start("conn") and last is None:
+        return _mention(text, m.start(), m.end("now"), "since", *_value_of(first, None))
+    if m["conn"] and last is None and stop == m.start("conn"):
+        if m["bY"] is not None:
+            tail, tail_last, tail_stop = _ymd_point(m, "b")
+            if tail.year is not None:
+                last, stop = tail_last or tail, tail_stop
+                ctx.note(m.start(), tail.year, explicit=True, aside=aside)
+        else:
+            tail_point, tail_stop = _md_point(m, "c", first)
+            if tail_point is not None and first.month is not None:
+                last, stop = tail_point, tail_stop
+    return _ranged(m, text, m.start(), first, last, stop)
+
+
+def _month_day(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+    """5月8日 / 八月十二日 with no year: the year is the last one written before it, else the
+    reference year (the year before when the day would fall after the reference date)."""
+    chinese = m["cmd"] is not None
+    month = _month_of(m["km"] if chinese else m["xm"])
+    day_text = m["kd"] if chinese else m["xd"]
+    day = _day_of(day_text)
+    if month is None or (day_text and day is None) or _recurring(m.string, m.start()):
+        return None
+    year = ctx.last_year
+    if year is None and ctx.reference is not None:
+        ref = ctx.reference
+        year = ref.year - 1 if (month, day or 1) > (ref.month, ref.day) else ref.year
+    first = _Point(year, month, day)
+    if chinese:
+        return _mention(text, m.start(), m.end(), "point", *_value_of(first, None))
+    stop = m.end("xD") if day is not None else m.end("xms") if m["xms"] else m.end("xM")
+    last: _Point | None = None
+    if m["xconn"] and m.start("xconn") == stop:
+        last, tail_stop = _md_point(m, "e", first)
+        if last is not None:
+            stop = tail_stop
+    return _ranged(m, text, m.start(), first, last, stop)
+
+
+def _recurring(folded: str, pos: int) -> bool:
+    """每年1月31日前 is a recurring deadline, not a date."""
+    window = folded[max(0, pos - 4) : pos]
+    return "每年" in window or "每月" in window
+
+
+def _relative(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+    """今年, 去年, 上年度, 全年, 当年…: deictic words resolve against the reference date,
+    anaphoric ones against the last year written before them in the same paragraph."""
+    mode, offset, _ = _RELATIVE[m["relw"]]
+    start, ref = m.start(), ctx.reference
+    anchor = ctx.anchor(start)
+    year: int | None = None
+    if mode == "ref":
+        year = ref.year + offset if ref is not None else None
+        ctx.note(start, year, explicit=False)
+    elif anchor is not None:
+        year = anchor + offset
+    elif mode == "ana_ref":
+        year = ref.year + offset if ref is not None else None
+    elif mode == "whole":
+        year = _whole_year(m.string, start, ref)
+    first, last, stop = _Point(year), None, m.end("relw")
+    if m["rM"] is not None and _month_of(m["rm"]) is not None:
+        first.month, stop = _month_of(m["rm"]), m.end("rM")
+        if m["rD"] is not None and _day_of(m["rd"]) is not None:
+            first.day, stop = _day_of(m["rd"]), m.end("rD")
+        elif m["rms"]:
+            stop = m.end("rms")
+    elif m["rys"]:
+        months = _suffix_months(m["rys"])
+        stop = m.end("rys")
+        if months is not None:
+            first.month = months[0]
+            last = _Point(year, months[1]) if months[1] != months[0] else None
+    if last is None and m["since"] and m.start("since") == stop:
+        return _mention(text, start, m.end("since"), "since", *_value_of(first, None))
+    return _mention(text, start, stop, "relative", *_value_of(first, last))
+
+
+def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
+    """全年 with no year before it in its paragraph: this year when a target verb precedes it
+    in its clause (确保完成全年目标); else the year under review, which for a report dated in
+    the first quarter is the year just ended (全年共召开全体会议17次)."""
+    if ref is None:
+        return None
+    clause = pos
+    while clause > 0 and pos - clause < 30 and folded[clause - 1] not in "，,。；;：:\n":
+        clause -= 1
+    if _CUE_RE.search(folded, clause, pos):
+        return ref.year
+    return ref.year - 1 if ref.month <= 3 else ref.year
+
+
+def _named(kind: str, m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+    """Holidays, Five-Year Plans, congresses and plenums (as since-anchors), anniversaries."""
+    start, end = m.start(), m.end()
+    if kind == "hol":
+        rule, year = _HOLIDAYS[m["holw"]], _year_of(m["hy"])
+        if year is None:
+            return _mention(text, start, end, "named", None, None)
+        ctx.note(start, year, explicit=True)
+        if rule == "lunar":
+            return _mention(text, start, end, "named", f"{year:04d}", "year")
+        return _mention(text, start, end, "named", f"{year:04d}{rule[1:]}", "day")
+    if kind == "fyp":
+        first, last = _PERIODS[m["fq"] or m["fu"]]
+        if m["fsince"]:
+            return _mention(text, start, end, "since", first, "year")
+        return _mention(text, start, end, "named", f"{first}/{last}", "year")
+    if kind == "evt":
+        value = _EVENTS[m["evtw"]]
+        return _mention(text, start, end, "since", value, _precision_of(value))
+    if kind == "ann":
+        base = _ANNIVERSARIES[m["anw"]]
+        years = _int_of(m["ann_n"]) if m["ann_n"] else 100
+        if years is None or not 1 <= years <= 500:
+            return None
+        value = f"{int(base[:4]) + years:04d}{base[4:]}"
+        if not m["ann_n"]:  # 中国共产党百年华诞: the date is the 百年华诞
+            start = end - len("百年华诞")
+        return _mention(text, start, end, "named", value, _precision_of(value))
+    value = _NAMED[m["named"]]
+    return _mention(text, start, end, "named", value, _precision_of(value))
+
+
+# --- the document's own date ------------------------------------------------------------------
+
+
+def implied_reference_date(text: str) -> datetime.date | None:
+    """The date the document implies for itself: its latest full (day-precision) date, leaving
+    out dates announced as future (将于…) and deadlines (…前); None when it has none."""
+    folded = fold(text)
+    best: datetime.date | None = None
+    for m in _FULL_DATE.finditer(folded):
+        parts = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        year, month, day = _year_of(parts[0]), _month_of(parts[1]), _day_of(parts[2])
+        if year is None or month is None or day is None:
+            continue
+        if _FUTURE_BEFORE.search(folded, max(0, m.start() - 4), m.start()):
+            continue
+        if _DEADLINE_AFTER.match(folded, m.end()):
+            continue
+        try:
+            found = datetime.date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or found > best:
+            best = found
+    return best

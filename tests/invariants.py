@@ -20,7 +20,10 @@ def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level
     if node.marker is not None:
         marker = node.marker
         assert text[marker.span.start : marker.span.end] == marker.text
-        assert marker.span.start == span.start, f"{node.path}: node does not start at its marker"
+        assert span.start <= marker.span.start < span.end, f"{node.path}: marker outside node"
+        assert _blank(text[span.start : marker.span.start].replace("*", "").replace("#", "")), (
+            f"{node.path}: text between node start and marker"
+        )
         assert marker.ordinal >= 1
     if node.heading_span is not None:
         assert text[node.heading_span.start : node.heading_span.end] == node.heading

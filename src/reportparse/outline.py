@@ -177,7 +177,8 @@ class _OutlineBuilder:
             trusted(Diagnostic, code=code, message=message, span=Span.of(cand.start, cand.end))
         )
 
-    def _place(self, cand: Candidate, *, strong: bool) -> _Build:
+    def _place(self, cand: Candidate, *, strong: bool, start: int | None = None) -> _Build:
+        """Put ``cand`` in the tree; ``start`` is where its node begins (a line's ``**``)."""
         key, ordinal = cand.key, cand.ordinal
         written = self.text[cand.start : cand.end]
         same = self._same_key_entries(key)
@@ -226,7 +227,12 @@ class _OutlineBuilder:
                 )
         parent = self.stack[-1]
         is_section = strong
-        node = _Build(cand.start, cand, is_section=is_section, transient=not strong)
+        node = _Build(
+            cand.start if start is None else start,
+            cand,
+            is_section=is_section,
+            transient=not strong,
+        )
         node.heading = self._heading(cand)
         parent.children.append(node)
         self.stack.append(node)
@@ -273,14 +279,15 @@ class _OutlineBuilder:
             first = candidates[index] if index < len(candidates) else None
             if (
                 first is not None
-                and first.start == line_start
                 and first.strong
+                and first.start < line_end  # the line's first candidate, after any ** or #
                 and (not first.doubtful or self._continues(first))
             ):
                 if self._runs_on_inline(index, line_end):
-                    self._place(first, strong=False)  # 一是…二是… that merely starts a line
+                    # 一是…二是… that merely starts a line
+                    self._place(first, strong=False, start=line_start)
                 else:
-                    self._place(first, strong=True)
+                    self._place(first, strong=True, start=line_start)
                 index += 1
             else:
                 paragraph = _Build(line_start, None, is_section=False, transient=True)

@@ -1,0 +1,396 @@
+"""Counts: text (and spans known not to be counts) -> Count mentions sorted by start."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import NamedTuple
+
+import regex
+
+from ..lexicon import alternation, load_table, load_words
+from ..models import Count
+from ..normalise import fold
+from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int, number_value
+from ..segment import tokens
+from ..span import Span, trusted
+
+# --- word tables (lexicon/*.txt) -------------------------------------------------------------
+
+_UNIT_KIND: dict[str, str] = {row[0]: row[1] for row in load_table("measure_words")}
+_APPROX_AT: dict[str, str] = {row[0]: row[1] for row in load_table("approximators")}
+_APPROX_POST = frozenset(w for w, at in _APPROX_AT.items() if at == "post")
+_FILTERS_AFTER: dict[str, tuple[str, ...]] = {}
+_FILTERS_BEFORE: dict[str, tuple[str, ...]] = {}
+for _kind, _unit, _word in load_table("count_filters"):
+    _table = _FILTERS_AFTER if _kind == "after" else _FILTERS_BEFORE
+    _table[_unit] = (*_table.get(_unit, ()), _word)
+_CUES_AFTER = tuple(r[1] for r in load_table("count_duration_cues") if r[0] == "after")
+_CUES_BEFORE = tuple(r[1] for r in load_table("count_duration_cues") if r[0] == "before")
+_OBJ_LEAD = tuple(r[1] for r in load_table("count_object_words") if r[0] in ("lead", "both"))
+_OBJ_STOP = tuple(r[1] for r in load_table("count_object_words") if r[0] in ("stop", "both"))
+_OBJ_LINK = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "link")
+
+# --- the one pattern -------------------------------------------------------------------------
+
+_CN = "零〇一二两三四五六七八九十百千万亿"
+_ARABIC = (
+    r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}(?![0-9])|[0-9]{1,12}(?![0-9]))(?:\.[0-9]{1,6}(?![0-9]))?"
+)
+_MID = alternation([w for w, at in _APPROX_AT.items() if at == "mid"])
+_POST = alternation([*_APPROX_POST, "以来", "来", "之内", "内", "之间", "间", "多"])
+
+# The pattern opens with a character class so that the engine skips fast over text without
+# numerals; what a class cannot say (the char before the number, 第 before an ordinal, idioms
+# around the number, an approximator before it) is checked on the few matches in Python.
+_PATTERN = regex.compile(
+    rf"(?=[0-9{_CN}])"
+    rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
+    rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{_MID})?(?P<mult>万亿|千万|百万|亿|万|千)?"
+    rf"(?P<mid2>{_MID})?(?P<unit>{alternation(list(_UNIT_KIND))}))"
+    rf"(?P<post>{_POST})?"
+)
+_NOT_BEFORE = frozenset(f"第.{_CN}")
+_STOPWORDS = regex.compile(alternation(load_words("count_stopwords")))
+_STOP_REACH = max(map(len, load_words("count_stopwords")))
+_SLOGAN_TAIL = regex.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
+_PRE_RE = regex.compile(
+    rf"(?r)(?:{alternation([w for w, at in _APPROX_AT.items() if at == 'pre'])})"
+)
+
+# Windows around a count: where a counted object may stand.
+_BEFORE_MAX = 24
+_AFTER_MAX = 24
+_BREAK_BEFORE = regex.compile(r"(?r)[,.;:!?。;:!?…\s0-9]")
+_BREAK_AFTER = regex.compile(r"[,.;:!?。、;:!?…\s0-9]")
+_DATE_HEAD = regex.compile(r"(?:年度|年|月份|月|日|号)")
+_VERB = regex.compile(alternation(load_words("count_verbs")))
+_CUT_AFTER = regex.compile(
+    alternation([*load_words("count_verbs"), *(w for w in _OBJ_STOP if len(w) > 1), "的"])
+)
+_LEAD = regex.compile(rf"(?:{alternation(list(_OBJ_LEAD))}){{1,4}}")
+_KEEP = regex.compile(
+    alternation([r[1] for r in load_table("count_object_words") if r[0] == "keep"])
+)
+_STOP_TAIL = regex.compile(rf"(?r)(?:{alternation(list(_OBJ_STOP))})")
+_FUNCTION_CHAR = regex.compile(r"[和及与并对向在从将把被由为等均已]")
+_HARD_PUNCT = ",.;、:!?。;:!?"
+_VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
+_NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
+
+
+class _Candidate(NamedTuple):
+    start: int  # of the count proper (approximator included)
+    end: int
+    value: int | float
+    unit: str
+    kind: str
+    approx: str | None
+
+
+def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
+    """Quantities in ``text`` (召开会议17次, 2.45万名网格员, 近90万人, 降幅21%), by start.
+
+    A count overlapping a span of ``exclude`` is dropped; excluded spans that do not start with
+    a quotation mark (outline markers, dates) also bound the search for the counted object.
+    """
+    folded = fold(text)
+    fences = _Fences(text, exclude)
+    candidates = [c for m in _PATTERN.finditer(folded) if (c := _candidate(folded, m))]
+    candidates = [c for c in candidates if not fences.overlaps(c.start, c.end)]
+    counts: list[Count] = []
+    prev_end = 0
+    for i, cand in enumerate(candidates):
+        next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
+        lo = max(prev_end, fences.end_before(cand.start), cand.start - _BEFORE_MAX)
+        hi = min(next_start, fences.start_after(cand.end), cand.end + _AFTER_MAX)
+        obj = _object_span(folded, cand, lo, hi, listed=lo == prev_end > 0)
+        start, end = cand.start, cand.end
+        obj_text = None
+        if obj is not None:
+            start, end = min(start, obj[0]), max(end, obj[1])
+            obj_text = _unquote(text[obj[0] : obj[1]])
+        counts.append(
+            trusted(
+                Count,
+                span=Span.of(start, end),
+                text=text[start:end],
+                node_path=None,
+                value=cand.value,
+                unit=cand.unit,
+                object=obj_text,
+                approx=cand.approx,
+                duration=cand.kind == "duration",
+            )
+        )
+        prev_end = end
+    return counts
+
+
+# --- is it a count? --------------------------------------------------------------------------
+
+
+def _candidate(folded: str, m: regex.Match[str]) -> _Candidate | None:
+    """The count a pattern match stands for, or None when context shows it is not one."""
+    start = m.start()
+    before = folded[start - 1] if start else "^"
+    if before in _NOT_BEFORE or (before.isascii() and before.isalnum()):
+        return None  # 第八轮, the tail of a longer number (2020年 seen from 020年), A4, 2.45
+    if _in_stopword(folded, start) or (before in "“‘" and _SLOGAN_TAIL.match(folded, start)):
+        return None  # 一条也不含糊; “六个第一”, ‘三个规定’: a quoted formula, not a count
+    found = _PRE_RE.match(folded, max(0, start - 4), start)
+    pre = found.group() if found is not None else None
+    if pre is not None:
+        start -= len(pre)
+    if m.group("pnum") is not None:
+        value = _value(m.group("pnum"), "")
+        if value is None:
+            return None
+        post = m.group("post")
+        end = m.end("post") if post in _APPROX_POST else m.end("pnum")
+        return _Candidate(start, end, value, "%", "percent", pre or _post_approx(post))
+    num, unit = m.group("num"), m.group("unit")
+    kind = _UNIT_KIND[unit]
+    value = _value(num, m.group("mult") or "")
+    if value is None or not _plausible(folded, m, num, unit, kind, value, pre):
+        return None
+    post = m.group("post")
+    end = m.end("unit")
+    if post is not None and (kind == "duration" or post in _APPROX_POST):
+        end = m.end("post")
+    else:
+        post = None
+    approx = pre or m.group("mid") or m.group("mid2") or _post_approx(post)
+    return _Candidate(start, end, value, unit, kind, approx)
+
+
+def _in_stopword(folded: str, start: int) -> bool:
+    """True when an idiom or formula of count_stopwords covers the number (一条也不含糊, 新一轮)."""
+    for stop in _STOPWORDS.finditer(folded, max(0, start - _STOP_REACH), start + _STOP_REACH):
+        if stop.start() <= start < stop.end():
+            return True
+    return False
+
+
+def _post_approx(post: str | None) -> str | None:
+    return post if post in _APPROX_POST or post == "多" else None
+
+
+def _value(num: str, mult: str) -> int | float | None:
+    """Numeric value of the number as written; None for numerals that are not quantities."""
+    if num[0].isdigit():
+        return number_value(num, mult)
+    if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
+        return None
+    if len(num) > 1 and not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in num):
+        return None  # 二〇二〇 (a year), 两三 (vague)
+    value = cn_to_int(num)
+    if value is None:
+        return None
+    for ch in mult:
+        value *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
+    return value
+
+
+def _plausible(
+    folded: str,
+    m: regex.Match[str],
+    num: str,
+    unit: str,
+    kind: str,
+    value: int | float,
+    pre: str | None,
+) -> bool:
+    """Context checks that the lexicon cannot express as words alone."""
+    after = m.end("unit")
+    for word in (*_FILTERS_AFTER.get(unit, ()), *_FILTERS_AFTER.get("*", ())):
+        if folded.startswith(word, after):
+            return False
+    words_before = _FILTERS_BEFORE.get(unit, ())
+    if words_before:
+        window = folded[max(0, m.start() - 6) : m.start()]
+        if any(w in window for w in words_before):
+            return False
+    if num == "一" and folded.startswith(unit, after):  # 一个个, 一次次
+        return False
+    if kind == "tier":
+        return 2 <= value <= 9
+    if unit == "年":
+        return _is_duration_year(folded, m, num, value, pre)
+    return True
+
+
+def _is_duration_year(
+    folded: str, m: regex.Match[str], num: str, value: int | float, pre: str | None
+) -> bool:
+    """四年来, 近5年, 连续3年 are lengths of time; 2020年 and 1998年 are dates."""
+    if (num[0].isdigit() and len(num) > 3) or value >= 1000:
+        return False
+    if pre or m.group("post"):
+        return True
+    after = m.end("unit")
+    if after < len(folded) and folded[after] in _HARD_PUNCT:
+        return True
+    if any(folded.startswith(w, after) for w in _CUES_AFTER):
+        return True
+    start = m.start("num")
+    return any(folded.endswith(w, 0, start) for w in _CUES_BEFORE)
+
+
+# --- what is counted? ------------------------------------------------------------------------
+
+
+def _object_span(
+    folded: str, cand: _Candidate, lo: int, hi: int, *, listed: bool
+) -> tuple[int, int] | None:
+    """Where the counted object stands: after the unit when a noun follows, else before.
+
+    ``listed``: ``lo`` is the end of the previous count, so a 、 there makes this count the
+    next item of a list (委务会3次、整改落实工作领导小组会议5次).
+    """
+    if cand.kind == "duration":
+        for word in ("时间", "的时间"):
+            if folded.startswith(word, cand.end) and cand.end + len(word) <= hi:
+                return (cand.end + len(word) - 2, cand.end + len(word))
+        return None
+    if cand.kind not in ("person", "percent"):
+        after = _object_after(folded, cand.end, hi)
+        if after is not None or cand.kind == "tier":
+            return after
+    return _object_before(folded, lo, cand.start, listed=listed)
+
+
+def _object_after(folded: str, start: int, hi: int) -> tuple[int, int] | None:
+    """细化157条[整改措施], 2000件印有…标识的[执勤棉服坎肩]: the noun phrase after the unit."""
+    brk = _BREAK_AFTER.search(folded, start, hi)
+    if brk is not None:
+        hi = brk.start()
+    de = folded.rfind("的", start, hi)
+    if de >= 0 and _quotes_balanced(folded, start, de):
+        start = de + 1  # the head noun after a relative clause
+    if hi <= start or _CUT_AFTER.match(folded, start, hi):
+        return None
+    cut = _CUT_AFTER.search(folded, start + 1, hi)
+    if cut is not None:
+        hi = cut.start()
+    if hi - start > 4 or _FUNCTION_CHAR.search(folded, start, hi):
+        hi = _noun_end(folded, start, hi)
+    return (start, hi) if hi - start >= 2 else None
+
+
+def _noun_end(folded: str, start: int, hi: int) -> int:
+    """End of the noun phrase opening ``folded[start:hi]``, by jieba's words and tags.
+
+    A verb ends it only where no noun follows (网格员|开展|全覆盖), so verbs inside a compound
+    stay (远程在线课堂, 执法司法理念); function words end it; quoted words are kept whole.
+    """
+    words = tokens(folded[start:hi])
+    depth = 0
+    for i, tok in enumerate(words):
+        if tok.word in "“‘《":
+            depth += 1
+        elif tok.word in "”’》":
+            depth -= 1
+        if depth > 0 or tok.tag == "x":
+            continue
+        nxt = words[i + 1].tag if i + 1 < len(words) else ""
+        if tok.tag in _NON_OBJECT_TAGS and i > 0:
+            return start + tok.start
+        if tok.tag in _VERB_TAGS and not nxt.startswith(("n", "vn", "x", "j", "l")):
+            return start + tok.start
+    return hi
+
+
+def _object_before(folded: str, lo: int, end: int, *, listed: bool) -> tuple[int, int] | None:
+    """召开[市委政法委全体会议]17次, 查摆[问题]70余条: the noun phrase right before the number."""
+    if end <= lo:
+        return None
+    if listed and folded[lo] == "、":  # 整改事项35个、[推动改革促进发展整改事项]26个
+        return _trim(folded, lo + 1, end)
+    brk = _BREAK_BEFORE.search(folded, lo, end)
+    if brk is not None:
+        lo = brk.end()
+        if folded[brk.start()].isdigit():
+            head = _DATE_HEAD.match(folded, lo, end)
+            lo = head.end() if head else lo
+    if end <= lo:
+        return None
+    verb = _verb_in(folded, lo, end)
+    if verb is None:
+        return _trim(folded, lo, end)
+    rest = verb[1]
+    if folded.find("的", rest, end) < 0:  # 制定细化[整改措施]: skip a run of verbs
+        while (nxt := _VERB.match(folded, rest, end)) is not None:
+            rest = nxt.end()
+    if rest >= end:  # the window ends with its verb
+        if folded[verb[0] : verb[1]] in _OBJ_LINK:
+            return _trim(folded, lo, verb[0])
+        return _trim(folded, lo, end)  # 入户走访2100余户: the activity is counted
+    return _trim(folded, rest, end)
+
+
+def _verb_in(folded: str, lo: int, end: int) -> tuple[int, int] | None:
+    """The first governing verb of the window: from the verb list, else from jieba's tags."""
+    found = _VERB.search(folded, lo, end)
+    if found is not None:
+        return found.span()
+    if end - lo <= 4:
+        return None
+    for tok in tokens(folded[lo:end]):
+        if tok.tag in _VERB_TAGS:
+            return (lo + tok.start, lo + tok.end)
+    return None
+
+
+def _trim(folded: str, lo: int, end: int) -> tuple[int, int] | None:
+    """Drop leading function words (全市累计, 各类); None when a function word ends it."""
+    if not _KEEP.match(folded, lo, end):
+        lead = _LEAD.match(folded, lo, end)
+        if lead is not None:
+            lo = lead.end()
+    if end - lo < 2 or _STOP_TAIL.match(folded, lo, end):
+        return None
+    return (lo, end)
+
+
+def _quotes_balanced(folded: str, lo: int, hi: int) -> bool:
+    """True when ``folded[lo:hi]`` opens no quotation or title it does not close."""
+    return all(folded.count(a, lo, hi) == folded.count(b, lo, hi) for a, b in ("“”", "‘’", "《》"))
+
+
+def _unquote(obj: str) -> str:
+    """“飞地” -> 飞地: a wholly quoted term is the term; 《…》 titles keep their brackets."""
+    for a, b in ("“”", "‘’", '""'):
+        if len(obj) > 2 and obj[0] == a and obj[-1] == b and obj.count(a) == 1:
+            return obj[1:-1]
+    return obj
+
+
+# --- spans the caller knows are not counts ---------------------------------------------------
+
+
+class _Fences:
+    """Excluded spans, sorted: overlap tests, and the nearest fence on either side of a point."""
+
+    def __init__(self, text: str, exclude: Sequence[Span]) -> None:
+        spans = sorted((s.start, s.end) for s in exclude)
+        self.starts = [s for s, _ in spans]
+        self.max_ends = list(accumulate((e for _, e in spans), max))
+        fences = [(s, e) for s, e in spans if not text.startswith(("“", "‘", '"'), s)]
+        self.fence_starts = [s for s, _ in fences]
+        self.fence_max_ends = list(accumulate((e for _, e in fences), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.max_ends[i - 1] > start
+
+    def end_before(self, pos: int) -> int:
+        """The furthest end of a fence starting before ``pos`` (0 if none)."""
+        i = bisect_left(self.fence_starts, pos)
+        return min(self.fence_max_ends[i - 1], pos) if i > 0 else 0
+
+    def start_after(self, pos: int) -> int:
+        """The first fence start at or after ``pos`` (a large number if none)."""
+        i = bisect_right(self.fence_starts, pos - 1)
+        return self.fence_starts[i] if i < len(self.fence_starts) else 1 << 62

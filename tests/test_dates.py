@@ -97,6 +97,10 @@ CASES: list[tuple[str, str, datetime.date | None, Expected]] = [
     ("holidays", "加强对国庆、元旦等重要节点监督检查", REF,
      [("国庆", "named", None, None), ("元旦", "named", None, None)]),
     ("holiday-with-year", "2021年春节前完成", None, [("2021年春节", "named", "2021", "year")]),
+    ("year-end", "截至2020年底，全市", None, [("2020年底", "point", "2020-12", "month")]),
+    ("year-start-not-chuxin", "2020年初心使命", None, [("2020年", "point", "2020", "year")]),
+    ("quarter", "2021年第一季度", None,
+     [("2021年第一季度", "range", "2021-01/2021-03", "month")]),
     ("qi-as-verb", "2020年起草了方案", None, [("2020年", "point", "2020", "year")]),
     ("dotted", "会议于2020.12.3召开", None, [("2020.12.3", "point", "2020-12-03", "day")]),
 ]  # fmt: skip

@@ -48,7 +48,8 @@ _MONTH = r"(?:(?<!\d)\d{1,2}(?!\d)|十[一二]?|[一二三四五六七八九])"
 _DAY = r"(?:(?<!\d)\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])"
 _CONN = rf"{_SP}(?:{alternation(_CONNECTORS)}){_SP}"
 _YEAR_AFTER = r"(?![来间级龄代])"  # 2000年来 is a duration, 1990年代 a decade
-_YEAR_SUFFIX = r"年底|年末|年初|上半年|下半年|第?[一二三四1-4]季度|前三季度"
+# After 年: 2020年底, 2020年上半年, 2020年一季度 (初步, 初心 are words, not 年初).
+_YEAR_SUFFIX = r"底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度"
 _MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
 
 
@@ -135,7 +136,7 @@ _PATTERN = regex.compile(
     (?P<rel>(?P<relw>{_relative_words()})(?![轻龄纪级鉴画薪])
         (?:{_SP}(?P<rM>(?P<rm>{_MONTH}){_SP}月份?)(?:{_SP}(?P<rD>(?P<rd>{_DAY}){_SP}[日号]))?
            (?P<rms>{_MONTH_SUFFIX})?
-          |(?P<rys>底|末|初|上半年|下半年|第?[一二三四1-4]季度|前三季度))?
+          |(?P<rys>{_YEAR_SUFFIX}))?
         {_SINCE_TAIL}?)
   | (?=\d)
     (?P<md>(?<![\d.个第每近约])(?P<xM>(?P<xm>\d{{1,2}}){_SP}月份?)(?![余多来内间薪租息])

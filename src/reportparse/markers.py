@@ -62,6 +62,13 @@ SENTENCE_END = frozenset("。;:!?")
 CLAUSE_END = SENTENCE_END | frozenset(",")
 _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces after 。
 
+# A page copied from the web may lose its line breaks: a heading without 。 then runs straight
+# into the next marker (…整改情况(一)关于…问题1。针对…). On such very long lines these styles
+# are also candidates right after a character; the outline still demands a confirmed sequence.
+BARE_STYLES = frozenset({"cn_paren", "arabic_paren", "arabic_dot", "cn_shi"})
+FLATTENED_LINE = 3000
+_NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
+_LINE_BREAK = regex.compile(r"\n")
 _DIGIT_AFTER_DOT = frozenset("0123456789%")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
 _BRACKETS = regex.compile(r"[“”‘’《》「」『』〈〉\n]")
@@ -123,6 +130,14 @@ def _char_before(folded: str, pos: int) -> str:
     return folded[pos - 1] if pos > 0 else ""
 
 
+def _line_length(line_breaks: list[int], position: int) -> int:
+    """Length of the line holding ``position`` (``line_breaks``: sorted offsets of ``\n``)."""
+    index = bisect_right(line_breaks, position)
+    start = line_breaks[index - 1] + 1 if index else 0
+    end = line_breaks[index] if index < len(line_breaks) else position + FLATTENED_LINE
+    return end - start
+
+
 def _ordinal(style: str, numeral: str) -> int | None:
     if style == "circled":
         return circled_to_int(numeral)
@@ -140,6 +155,7 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
     """
     if regions is None:
         regions = quoted_regions(folded)
+    line_breaks = [hit.start() for hit in _LINE_BREAK.finditer(folded)]
     region_starts = [start for start, _ in regions]
     candidates: list[Candidate] = []
     for hit in MARKER_PATTERN.finditer(folded):
@@ -156,7 +172,17 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             if where == "line":
                 continue
             allowed = CLAUSE_END if where == "clause" else SENTENCE_END
-            if before not in allowed and not (style == "circled" and before):
+            if (
+                before not in allowed
+                and not (style == "circled" and before)
+                and not (
+                    style in BARE_STYLES
+                    and before
+                    and not before.isascii()
+                    and before not in _NOT_BEFORE_BARE
+                    and _line_length(line_breaks, start) >= FLATTENED_LINE
+                )
+            ):
                 continue
         numeral = hit.group(f"{style}_n")
         ordinal = _ordinal(style, numeral)

@@ -158,10 +158,14 @@ class _OutlineBuilder:
         return [i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].key == key]
 
     def _continues(self, cand: Candidate) -> bool:
-        """True when ``cand`` is the next number of an open list or of the last list of its kind."""
+        """True when ``cand`` is the next number of an open list or, for heading styles, of the
+        last list of its kind (items 1-14 running on across sections). Enumerations (一是…)
+        restart in every paragraph, so for them only an open list counts."""
         for i in self._same_key_entries(cand.key):
             if self.stack[i].ordinal + 1 == cand.ordinal:
                 return True
+        if cand.style in ENUMERATION_STYLES:
+            return False
         return self.last_seen.get(cand.key) == cand.ordinal - 1
 
     def _accepts_weak(self, index: int) -> bool:

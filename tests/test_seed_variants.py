@@ -49,13 +49,13 @@ VARIANTS: dict[str, Callable[[str], str]] = {
     "full_width_punctuation": lambda t: t.translate(FULL_WIDTH),
     "ideographic_indent": _lines(lambda line: "\u3000\u3000" + line),
     "blank_lines_between": lambda t: t.replace("\n", "\n\n"),
-    "markdown_bold_parts": _lines(lambda l: f"**{l}**" if l.startswith(PART_HEADS) else l),
-    "markdown_heading_parts": _lines(lambda l: f"## {l}" if l.startswith(PART_HEADS) else l),
+    "markdown_bold_parts": _lines(lambda s: f"**{s}**" if s.startswith(PART_HEADS) else s),
+    "markdown_heading_parts": _lines(lambda s: f"## {s}" if s.startswith(PART_HEADS) else s),
     "space_after_markers": lambda t: t.replace("、", "、 ").replace(")", ") "),
     "ascii_dot_items": lambda t: t.replace("。针对", ".针对"),
     "full_width_dot_items": lambda t: t.replace("。针对", "．针对"),
     "headings_end_with_full_stop": _lines(
-        lambda l: l + "。" if l.startswith(("(一)", "(二)", "(三)", "(四)")) and len(l) < 20 else l
+        lambda s: s + "。" if s.startswith(("(一)", "(二)", "(三)", "(四)")) and len(s) < 20 else s
     ),
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from .errors import DecodeError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
+    BaseNode,
     Count,
     DateMention,
     Diagnostic,
@@ -32,6 +33,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "BaseNode",
     "Count",
     "DateMention",
     "DecodeError",

@@ -69,7 +69,9 @@ class Diagnostic(BaseModel):
     span: Span
 
 
-class _NodeBase(BaseModel):
+class BaseNode(BaseModel):
+    """What every node has; use ``isinstance(x, BaseNode)`` (``Node`` is a type union)."""
+
     span: Span = Field(description="The whole node: marker, heading, body and children.")
     marker: Marker | None = Field(default=None, description="None for unnumbered paragraphs.")
     heading: str | None = Field(
@@ -88,19 +90,19 @@ class _NodeBase(BaseModel):
             yield from child.walk()
 
 
-class Section(_NodeBase):
+class Section(BaseNode):
     """A numbered block that starts a line: 一、, (一), 1., (1), a line-initial 一是…"""
 
     kind: Literal["section"] = "section"
 
 
-class Point(_NodeBase):
+class Point(BaseNode):
     """A numbered point found inside running text: 一是…二是…, 第一，…, or a marker after 。."""
 
     kind: Literal["point"] = "point"
 
 
-class Paragraph(_NodeBase):
+class Paragraph(BaseNode):
     """A run of text without a marker of its own (one line of the source)."""
 
     kind: Literal["paragraph"] = "paragraph"

@@ -39,7 +39,11 @@ from .span import Span, trusted
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
 _HEADING_END = regex.compile(r"[。!?]")
-_NOT_TITLE = regex.compile(r"[。,;:!?、]|^[—\-]{2}|〔|\[\d{4}\]|^\d+$")
+# Lines that end a title: sentence or clause punctuation, a 〔2018〕 document number, a ——
+# byline, a (dated) note in parentheses, a bare date or number line.
+_NOT_TITLE = regex.compile(
+    r"[。,;:!?、]|^[—\-]{2}|〔|\[\d{4}\]|^\(|^[\d〇零一二三四五六七八九十]{2,4}年[^ ]{0,8}日$|^\d+$"
+)
 MAX_TITLE_LINE = 60
 MAX_TITLE_LINES = 4
 TITLE_WINDOW = 400

@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _set = object.__setattr__
-_STATIC_DEFAULTS: dict[type[BaseModel], dict[str, Any]] = {}
+# per model class: its field names in declaration order, and the plain defaults
+_FIELD_SPECS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
 
 
 def trusted(cls: type[ModelT], **values: Any) -> ModelT:
@@ -18,16 +19,25 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     Fields left out take their plain default; fields whose default is a factory must be given.
     ``tests/test_models.py`` checks that the result equals a validated model.
     """
-    defaults = _STATIC_DEFAULTS.get(cls)
-    if defaults is None:
-        defaults = {
-            name: field.default
-            for name, field in cls.model_fields.items()
-            if not field.is_required() and field.default_factory is None
-        }
-        _STATIC_DEFAULTS[cls] = defaults
+    spec = _FIELD_SPECS.get(cls)
+    if spec is None:
+        # ``cls.model_fields`` is a (deprecation-wrapped) property costing microseconds a read:
+        # read it once per class, not once per model
+        spec = (
+            tuple(cls.model_fields),
+            {
+                name: field.default
+                for name, field in cls.model_fields.items()
+                if not field.is_required() and field.default_factory is None
+            },
+        )
+        _FIELD_SPECS[cls] = spec
+    names, defaults = spec
     # in declaration order, so the JSON has the same field order as a validated model's
-    fields = {name: values[name] if name in values else defaults[name] for name in cls.model_fields}
+    if len(values) == len(names):
+        fields = {name: values[name] for name in names}
+    else:
+        fields = {name: values[name] if name in values else defaults[name] for name in names}
     model = cls.__new__(cls)
     _set(model, "__dict__", fields)
     _set(model, "__pydantic_fields_set__", set(values))
@@ -47,7 +57,12 @@ class Span(BaseModel):
     @classmethod
     def of(cls, start: int, end: int) -> Span:
         """Build a span from trusted internal offsets, skipping validation (hot path)."""
-        return trusted(cls, start=start, end=end)
+        span = cls.__new__(cls)
+        _set(span, "__dict__", {"start": start, "end": end})
+        _set(span, "__pydantic_fields_set__", {"start", "end"})
+        _set(span, "__pydantic_extra__", None)
+        _set(span, "__pydantic_private__", None)
+        return span
 
     def __len__(self) -> int:
         return self.end - self.start

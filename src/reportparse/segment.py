@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from .lexicon import load_table
@@ -64,15 +65,25 @@ def tag_of(word: str, user_tags: dict[str, str], tags: dict[str, str]) -> str:
     return "x" if len(word) == 1 and not ("\u4e00" <= word <= "\u9fff") else "n"
 
 
-def tokens(text: str) -> list[Token]:
-    """Words of ``text`` (a short window) with POS tags and offsets; [] for empty text."""
+@lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words of ``text`` (a short window) with POS tags and offsets; () for empty text.
+
+    Cached: the same short windows (问题, 整改措施) come back across a report and across reports.
+    """
     if not text:
-        return []
+        return ()
     tok, user_tags, tags = _tokenizer()
-    return [
+    return tuple(
         Token(word, tag_of(word, user_tags, tags), start, end)
         for word, start, end in tok.tokenize(text, HMM=False)
-    ]
+    )
+
+
+def word_tag(word: str) -> str | None:
+    """The dictionary's POS tag of ``word`` (domain words first), or None if it is no word."""
+    _, user_tags, tags = _tokenizer()
+    return user_tags.get(word) or tags.get(word)
 
 
 def is_loaded() -> bool:

@@ -13,7 +13,7 @@ from ..lexicon import alternation, load_table, load_words
 from ..models import Count
 from ..normalise import fold
 from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int, number_value
-from ..segment import tokens
+from ..segment import tokens, word_tag
 from ..span import Span, trusted
 
 # --- word tables (lexicon/*.txt) -------------------------------------------------------------
@@ -55,6 +55,7 @@ _NOT_BEFORE = frozenset(f"第.{_CN}")
 _STOPWORDS = regex.compile(alternation(load_words("count_stopwords")))
 _STOP_REACH = max(map(len, load_words("count_stopwords")))
 _SLOGAN_TAIL = regex.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
+_PRE_LAST = frozenset(w[-1] for w, at in _APPROX_AT.items() if at == "pre")
 _PRE_RE = regex.compile(
     rf"(?r)(?:{alternation([w for w, at in _APPROX_AT.items() if at == 'pre'])})"
 )
@@ -137,32 +138,35 @@ def _candidate(folded: str, m: regex.Match[str]) -> _Candidate | None:
     before = folded[start - 1] if start else "^"
     if before in _NOT_BEFORE or (before.isascii() and before.isalnum()):
         return None  # 第八轮, the tail of a longer number (2020年 seen from 020年), A4, 2.45
-    if _in_stopword(folded, start) or (before in "“‘" and _SLOGAN_TAIL.match(folded, start)):
-        return None  # 一条也不含糊; “六个第一”, ‘三个规定’: a quoted formula, not a count
-    found = _PRE_RE.match(folded, max(0, start - 4), start)
-    pre = found.group() if found is not None else None
-    if pre is not None:
-        start -= len(pre)
-    if m.group("pnum") is not None:
-        value = _value(m.group("pnum"), "")
-        if value is None:
+    g = m.groupdict()  # one call: each Match.group() call costs about as much as this
+    pre = None
+    if before in _PRE_LAST:
+        found = _PRE_RE.match(folded, max(0, start - 4), start)
+        pre = found.group() if found is not None else None
+    post = g["post"]
+    if g["pnum"] is not None:
+        value = _value(g["pnum"], "")
+        if value is None or _in_stopword(folded, start):
             return None
-        post = m.group("post")
-        end = m.end("post") if post in _APPROX_POST else m.end("pnum")
-        return _Candidate(start, end, value, "%", "percent", pre or _post_approx(post))
-    num, unit = m.group("num"), m.group("unit")
+        end = m.end() if post in _APPROX_POST else m.end() - len(post or "")
+        approx = pre or (post if post in _APPROX_POST else None)
+        return _Candidate(start - len(pre or ""), end, value, "%", "percent", approx)
+    num, unit = g["num"], g["unit"]
     kind = _UNIT_KIND[unit]
-    value = _value(num, m.group("mult") or "")
-    if value is None or not _plausible(folded, m, num, unit, kind, value, pre):
+    value = _value(num, g["mult"] or "")
+    after = m.end() - len(post or "")
+    if value is None or not _plausible(folded, start, after, num, unit, kind, value, pre, post):
         return None
-    post = m.group("post")
-    end = m.end("unit")
+    if not num[0].isdigit() and (
+        _in_stopword(folded, start) or (before in "“‘" and _SLOGAN_TAIL.match(folded, start))
+    ):
+        return None  # 一条也不含糊; “六个第一”, ‘三个规定’: a quoted formula, not a count
     if post is not None and (kind == "duration" or post in _APPROX_POST):
-        end = m.end("post")
+        after = m.end()
     else:
         post = None
-    approx = pre or m.group("mid") or m.group("mid2") or _post_approx(post)
-    return _Candidate(start, end, value, unit, kind, approx)
+    approx = pre or g["mid"] or g["mid2"] or _post_approx(post)
+    return _Candidate(start - len(pre or ""), after, value, unit, kind, approx)
 
 
 def _in_stopword(folded: str, start: int) -> bool:
@@ -195,21 +199,22 @@ def _value(num: str, mult: str) -> int | float | None:
 
 def _plausible(
     folded: str,
-    m: regex.Match[str],
+    start: int,
+    after: int,
     num: str,
     unit: str,
     kind: str,
     value: int | float,
     pre: str | None,
+    post: str | None,
 ) -> bool:
-    """Context checks that the lexicon cannot express as words alone."""
-    after = m.end("unit")
+    """Context checks that the lexicon cannot express as words alone (after: end of the unit)."""
     for word in (*_FILTERS_AFTER.get(unit, ()), *_FILTERS_AFTER.get("*", ())):
         if folded.startswith(word, after):
             return False
     words_before = _FILTERS_BEFORE.get(unit, ())
     if words_before:
-        window = folded[max(0, m.start() - 6) : m.start()]
+        window = folded[max(0, start - 6) : start]
         if any(w in window for w in words_before):
             return False
     if num == "一" and folded.startswith(unit, after):  # 一个个, 一次次
@@ -217,24 +222,22 @@ def _plausible(
     if kind == "tier":
         return 2 <= value <= 9
     if unit == "年":
-        return _is_duration_year(folded, m, num, value, pre)
+        return _is_duration_year(folded, start, after, num, value, pre or post)
     return True
 
 
 def _is_duration_year(
-    folded: str, m: regex.Match[str], num: str, value: int | float, pre: str | None
+    folded: str, start: int, after: int, num: str, value: int | float, cue: str | None
 ) -> bool:
     """四年来, 近5年, 连续3年 are lengths of time; 2020年 and 1998年 are dates."""
     if (num[0].isdigit() and len(num) > 3) or value >= 1000:
         return False
-    if pre or m.group("post"):
+    if cue:
         return True
-    after = m.end("unit")
     if after < len(folded) and folded[after] in _HARD_PUNCT:
         return True
     if any(folded.startswith(w, after) for w in _CUES_AFTER):
         return True
-    start = m.start("num")
     return any(folded.endswith(w, 0, start) for w in _CUES_BEFORE)
 
 
@@ -269,7 +272,7 @@ def _object_after(folded: str, start: int, hi: int) -> tuple[int, int] | None:
     de = folded.rfind("的", start, hi)
     if de >= 0 and _quotes_balanced(folded, start, de):
         start = de + 1  # the head noun after a relative clause
-    if hi <= start or _CUT_AFTER.match(folded, start, hi):
+    if hi <= start or _CUT_AFTER.match(folded, start, hi) or _opens_verb_phrase(folded, start, hi):
         return None
     cut = _CUT_AFTER.search(folded, start + 1, hi)
     if cut is not None:
@@ -277,6 +280,14 @@ def _object_after(folded: str, start: int, hi: int) -> tuple[int, int] | None:
     if hi - start > 4 or _FUNCTION_CHAR.search(folded, start, hi):
         hi = _noun_end(folded, start, hi)
     return (start, hi) if hi - start >= 2 else None
+
+
+def _opens_verb_phrase(folded: str, start: int, hi: int) -> bool:
+    """分两期|组织培训: two verbs in a row after the unit are what was done, not what is counted."""
+    if hi - start < 4:
+        return False
+    first, second = word_tag(folded[start : start + 2]), word_tag(folded[start + 2 : start + 4])
+    return first in _VERB_TAGS and second is not None and second[:1] == "v"
 
 
 def _noun_end(folded: str, start: int, hi: int) -> int:

@@ -158,6 +158,27 @@ STYLE_CASES: list[Any] = [
         ],
         id="decimal",
     ),
+    pytest.param(
+        "第一部分 总体情况\n第一节 背景\n正文。\n第二节 做法\n第二部分 问题\n",
+        [
+            ("cn_part", 1, None),
+            ("cn_jie", 1, "第一部分"),
+            ("cn_jie", 2, "第一部分"),
+            ("cn_part", 2, None),
+        ],
+        id="cn_part-cn_jie",
+    ),
+    pytest.param(
+        "（一）加强领导\n1）建立机制。\n2）压实责任。\n（二）完善制度\n1）修订办法。",
+        [
+            ("cn_paren", 1, None),
+            ("arabic_half_paren", 1, "（一）"),
+            ("arabic_half_paren", 2, "（一）"),
+            ("cn_paren", 2, None),
+            ("arabic_half_paren", 1, "（二）"),
+        ],
+        id="arabic_half_paren",
+    ),
 ]
 
 
@@ -529,7 +550,6 @@ def test_node_span_covers_its_text_exactly() -> None:
 
 # -- paths --------------------------------------------------------------------------------------
 
-BUG_ONE_LINE = "one-line page: markers nest under the line's paragraph (一、 gets path p1.1)"
 
 PATH_CASES: list[Any] = [
     pytest.param(
@@ -566,7 +586,6 @@ PATH_CASES: list[Any] = [
         "现将情况通报如下。一、甲。（一）乙。（二）丙。二、丁。",
         [("一、", "1"), ("（一）", "1.1"), ("（二）", "1.2"), ("二、", "2")],
         id="flattened-one-line",
-        marks=pytest.mark.xfail(strict=True, reason=BUG_ONE_LINE),
     ),
     pytest.param(
         "**一、甲**\n正文。\n**二、乙**\n正文。", [("一、", "1"), ("二、", "2")], id="markdown-bold"

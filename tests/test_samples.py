@@ -34,10 +34,7 @@ REGEN = os.environ.get("REPORTPARSE_REGEN") == "1"
 # Where the parser does not reach the hand-written expectation yet: (test, sample) -> reason.
 # Each is a parser bug reported to the outline's owner with its smallest input; strict, so the
 # mark must go when the bug is fixed.
-KNOWN_PARSER_BUGS: dict[tuple[str, str], str] = {
-    ("outline", "flattened_web"): "one-line page: every marker nests under the line's paragraph "
-    "(一、 gets path p1.1, not 1)",
-}
+KNOWN_PARSER_BUGS: dict[tuple[str, str], str] = {}
 
 SAMPLE_NAMES = sorted(path.stem for path in SAMPLES.glob("*.txt"))
 

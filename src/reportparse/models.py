@@ -19,11 +19,14 @@ MarkerStyle = Literal[
     "cn_paren",  # (一) （一）
     "arabic_dot",  # 1. 1． 1、 1。
     "arabic_paren",  # (1) （1）
+    "arabic_half_paren",  # 1) 1）
     "circled",  # ① ②
     "cn_shi",  # 一是 二是 (inline enumeration)
     "cn_di",  # 第一， 第二，
     "cn_qi",  # 其一， 其二，
+    "cn_part",  # 第一部分
     "cn_zhang",  # 第一章
+    "cn_jie",  # 第一节
     "cn_tiao",  # 第一条
     "decimal",  # 1.1 1.2.3 (multi-level decimal numbering)
 ]

@@ -189,6 +189,16 @@ class _OutlineBuilder:
         """Put ``cand`` in the tree; ``start`` is where its node begins (a line's ``**``)."""
         key, ordinal = cand.key, cand.ordinal
         written = self.text[cand.start : cand.end]
+        top = self.stack[-1]
+        if (
+            not strong
+            and cand.style not in ENUMERATION_STYLES
+            and top.cand is None
+            and top.transient
+        ):
+            # a heading marker inside a paragraph's line (a page that lost its line breaks)
+            # ends that paragraph rather than nesting in it; 一是-style points stay inside
+            self.stack.pop()
         same = self._same_key_entries(key)
         continued = next((i for i in same if self.stack[i].ordinal + 1 == ordinal), None)
         if continued is not None:

@@ -16,7 +16,7 @@ GOLD = SHARED / "gold"
 
 needs_shared = pytest.mark.skipif(
     not (CORPUS / "seed.txt").exists(),
-    reason="../shared/corpus is not here (it ships only with the project workspace, not the package)",
+    reason="../shared/corpus is not here (it comes with the project workspace, not the package)",
 )
 
 

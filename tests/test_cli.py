@@ -25,7 +25,12 @@ def report_file(tmp_path: Path) -> Path:
 def test_outline_is_an_indented_tree(report_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(report_file)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines == ["某区巡察整改情况通报", "一、 总体情况  [1]", "  （一） 压实责任  [1.1]", "二、 下步打算  [2]"]
+    assert lines == [
+        "某区巡察整改情况通报",
+        "一、 总体情况  [1]",
+        "  （一） 压实责任  [1.1]",
+        "二、 下步打算  [2]",
+    ]
 
 
 def test_json_is_the_report(report_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,7 +61,9 @@ def test_missing_file_is_one_line_on_stderr(
     status = main([str(tmp_path / "absent.txt"), str(report_file)])
     captured = capsys.readouterr()
     assert status == 1
-    assert captured.err.strip() == f"reportparse: {tmp_path / 'absent.txt'}: No such file or directory"
+    assert (
+        captured.err.strip() == f"reportparse: {tmp_path / 'absent.txt'}: No such file or directory"
+    )
     assert "一、 总体情况" in captured.out  # the other file is still parsed
 
 

@@ -44,7 +44,9 @@ def test_every_line_initial_heading_is_a_marker(
     _, text, report = corpus_file
     starts = {node.marker.span.start for node in report.walk() if node.marker}
     missing = [
-        (hit.start(1), hit.group(1)) for hit in LINE_HEADING.finditer(text) if hit.start(1) not in starts
+        (hit.start(1), hit.group(1))
+        for hit in LINE_HEADING.finditer(text)
+        if hit.start(1) not in starts
     ]
     assert missing == []
 

@@ -103,6 +103,32 @@ CASES: list[tuple[str, str, datetime.date | None, Expected]] = [
      [("2021年第一季度", "range", "2021-01/2021-03", "month")]),
     ("qi-as-verb", "2020年起草了方案", None, [("2020年", "point", "2020", "year")]),
     ("dotted", "会议于2020.12.3召开", None, [("2020.12.3", "point", "2020-12-03", "day")]),
+    # A bare month-day takes its paragraph's year, else the reference year: a year written in an
+    # earlier paragraph is often history (2000年已取消…), not the year of the event.
+    ("md-reference-over-history", "1998年已取消该项基金。\n8月3日，领导同志批复同意",
+     datetime.date(2006, 9, 1),
+     [("1998年", "point", "1998", "year"), ("8月3日", "point", "2006-08-03", "day")]),
+    ("md-last-year-without-reference", "1998年已取消该项基金。\n8月3日，领导同志批复",
+     None, [("1998年", "point", "1998", "year"), ("8月3日", "point", "1998-08-03", "day")]),
+    # Parts of a year written without the year: the paragraph's year, else as 全年.
+    ("half-year-anaphoric", "2019年全省生产总值增长6%，上半年增长5.8%", None,
+     [("2019年", "point", "2019", "year"), ("上半年", "relative", "2019-01/2019-06", "month")]),
+    ("quarter-target", "力争一季度实现开门红", datetime.date(2022, 2, 10),
+     [("一季度", "relative", "2022-01/2022-03", "month")]),
+    ("quarter-reviewed", "第四季度投资增速回升", datetime.date(2022, 2, 10),
+     [("第四季度", "relative", "2021-10/2021-12", "month")]),
+    ("second-half-this-year", "下半年，继续开展专项整治", datetime.date(2022, 7, 20),
+     [("下半年", "relative", "2022-07/2022-12", "month")]),
+    ("first-three-quarters", "前三季度完成投资", datetime.date(2022, 10, 20),
+     [("前三季度", "relative", "2022-01/2022-09", "month")]),
+    # 过去一年 / 过去五年 open a work report: the year(s) under review.
+    ("past-year", "过去一年，面对复杂严峻的外部环境", datetime.date(2023, 1, 12),
+     [("过去一年", "relative", "2022", "year")]),
+    ("past-year-de", "过去的一年，我们", datetime.date(2023, 1, 12),
+     [("过去的一年", "relative", "2022", "year")]),
+    ("past-five-years", "过去五年，经济实力显著增强", datetime.date(2013, 3, 5),
+     [("过去五年", "relative", "2008/2012", "year")]),
+    ("past-year-unknown", "过去一年，面对", None, [("过去一年", "relative", None, None)]),
 ]  # fmt: skip
 
 # Text that must yield no date at all.
@@ -128,6 +154,10 @@ TRAPS = [
     ("decade", "上世纪70年代"),
     ("legal-education-plan", "全面完成“八五”普法规划"),
     ("age", "不同年龄段"),
+    ("recent-years", "近年来，各地区不断加强"),
+    ("recent-three-years", "近三年来查处案件"),
+    ("every-quarter-one", "每一季度通报一次"),
+    ("half-year-duration", "用半年时间集中整治"),
 ]
 
 
@@ -203,7 +233,10 @@ def test_lexicon_files_are_well_formed() -> None:
     for row in load_table("date_periods"):
         assert int(row[2]) - int(row[1]) == 4
     for row in load_table("date_relative"):
-        assert row[1] in ("ref", "ana", "ana_ref", "whole") and int(row[2]) in range(-2, 3)
+        if row[1] == "past":
+            assert int(row[2]) in range(1, 11)
+        else:
+            assert row[1] in ("ref", "ana", "ana_ref", "whole") and int(row[2]) in range(-2, 3)
     for row in load_table("date_holidays"):
         assert row[1] == "lunar" or datetime.date.fromisoformat("2000" + row[1][1:])
 

@@ -442,18 +442,22 @@ def _explicit(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | No
 
 
 def _month_day(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
-    """5月8日 / 八月十二日 with no year: the year is the last one written before it, else the
-    reference year (the year before when the day would fall after the reference date)."""
+    """5月8日 / 八月十二日 with no year: the year of its paragraph when one is written there
+    before it, else the reference year (the year before when the day would fall after the
+    reference date), else the last year written anywhere before it. A year from an earlier
+    paragraph is often a historical aside (2000年国家已取消…), not the year of the event."""
     chinese = m["cmd"] is not None
     month = _month_of(m["km"] if chinese else m["xm"])
     day_text = m["kd"] if chinese else m["xd"]
     day = _day_of(day_text)
     if month is None or (day_text and day is None) or _recurring(m.string, m.start()):
         return None
-    year = ctx.last_year
+    year = ctx.anchor(m.start())
     if year is None and ctx.reference is not None:
         ref = ctx.reference
         year = ref.year - 1 if (month, day or 1) > (ref.month, ref.day) else ref.year
+    if year is None:
+        year = ctx.last_year
     first = _Point(year, month, day)
     if chinese:
         return _mention(text, m.start(), m.end(), "point", *_value_of(first, None))
@@ -488,7 +492,13 @@ def _relative(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | No
         year = ref.year + offset if ref is not None else None
     elif mode == "whole":
         year = _whole_year(m.string, start, ref)
+    elif mode == "past":
+        return _past_years(text, m, offset, ref)
     first, last, stop = _Point(year), None, m.end("relw")
+    own = _suffix_months(m["relw"])  # 上半年, 一季度 written without a year
+    if own is not None:
+        first.month = own[0]
+        last = _Point(year, own[1]) if own[1] != own[0] else None
     if m["rM"] is not None and _month_of(m["rm"]) is not None:
         first.month, stop = _month_of(m["rm"]), m.end("rM")
         if m["rD"] is not None and _day_of(m["rd"]) is not None:
@@ -506,6 +516,25 @@ def _relative(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | No
     return _mention(text, start, stop, "relative", *_value_of(first, last))
 
 
+def _review_year(ref: datetime.date) -> int:
+    """The year a report looks back on: the year just ended for one written in the first
+    quarter (the annual work report, 过去一年), else the year it is written in."""
+    return ref.year - 1 if ref.month <= 3 else ref.year
+
+
+def _past_years(
+    text: str, m: regex.Match[str], years: int, ref: datetime.date | None
+) -> DateMention:
+    """过去一年 / 过去五年: the last ``years`` years up to the year under review."""
+    start, end = m.start(), m.end("relw")
+    if ref is None:
+        return _mention(text, start, end, "relative", None, None)
+    last = _review_year(ref)
+    first = _Point(last - years + 1)
+    return _mention(text, start, end, "relative",
+                    *_value_of(first, _Point(last) if years > 1 else None))  # fmt: skip
+
+
 def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
     """全年 with no year before it in its paragraph: this year when a target verb precedes it
     in its clause (确保完成全年目标); else the year under review, which for a report dated in
@@ -517,7 +546,7 @@ def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
         clause -= 1
     if _CUE_RE.search(folded, clause, pos):
         return ref.year
-    return ref.year - 1 if ref.month <= 3 else ref.year
+    return _review_year(ref)
 
 
 def _named(kind: str, m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:

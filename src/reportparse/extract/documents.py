@@ -7,7 +7,7 @@ import regex
 from ..lexicon import alternation, load_table, load_words
 from ..models import DocumentKind, DocumentRef
 from ..normalise import fold
-from ..span import Span
+from ..span import Span, trusted
 
 MAX_NAME = 100
 """Longest title kept: an unclosed 《 must not swallow the rest of the document."""
@@ -35,25 +35,37 @@ _BODY_ANY = alternation(load_words("document_issuer_bodies"))
 _BODY_WORD = alternation([w for w in load_words("document_issuer_bodies") if len(w) > 1])
 _PLACE = alternation(load_words("document_issuer_places"))
 _LEVEL = alternation(load_words("document_issuer_levels"))
+_OFFICE_END = alternation(load_words("document_issuer_suffixes"))
+_MODIFIER = alternation(load_words("document_modifiers"))
+# The field of an office (财政 in 县财政局): Han characters, not function words that would let
+# an issuer run across a clause (市里要对局).
+_FIELD = r"(?:(?![的了在和与及要将对把被并各等])\p{Han})"
 
 
 def _acts(n: int) -> str:
     """Up to three verbs (制定印发, 制定和完善) kept as written; a trailing 了 is dropped."""
-    return rf"(?P<act{n}>(?:{_VERB})(?:(?:和|并|及|与)?(?:{_VERB})){{0,2}})了?"
+    return rf"(?P<act{n}>(?:{_VERB})(?:(?:和|并|及|与)?(?:{_VERB})){{0,2}})(?:了|好)?"
+
+
+_UNIT = (
+    rf"(?:{_PLACE})?(?:(?:{_LEVEL})(?:{_BODY_ANY}){{1,3}}"
+    rf"|(?:{_LEVEL}){_FIELD}{{1,8}}?(?:{_OFFICE_END})(?:{_BODY_ANY}){{0,2}}"
+    rf"|(?:{_BODY_ANY})?(?:{_BODY_WORD})(?:{_BODY_ANY}){{0,2}})"
+)  # the last: 政法委, 国务院, and the short self-reference 局党组 / 委机关党委
 
 
 def _issuer(n: int) -> str:
-    """[place] level body{1,3} (市委政法委) or a body word of its own (政法委, 国务院)."""
-    return (
-        rf"(?P<iss{n}>(?:{_PLACE})?"
-        rf"(?:(?:{_LEVEL})(?:{_BODY_ANY}){{1,3}}|(?:{_BODY_WORD})(?:{_BODY_ANY}){{0,2}}))"
-    )
+    """One to three bodies, each [place] level body{1,3} (市委政法委), [place] level field
+    office (县财政局) or a body word of its own (政法委, 国务院); joint issuers are written
+    together (省委省政府) or with 、/和 (中共中央办公厅、国务院办公厅)."""
+    return rf"(?P<iss{n}>{_UNIT}(?:[、和与]?{_UNIT}){{0,2}})"
 
 
 # Matched right to left from the 《: the issuer as subject (市委出台《), the verb before the
 # issuer (研究制定市委政法委《), a bare verb (制定《) or a bare issuer (中央政法委《).
 _CONTEXT = regex.compile(
-    rf"(?r){_issuer(1)}{_acts(1)}|{_acts(2)}{_issuer(2)}|{_acts(3)}|{_issuer(3)}"
+    rf"(?r){_issuer(1)}(?:{_MODIFIER}){{0,2}}{_acts(1)}|{_acts(2)}{_issuer(2)}|{_acts(3)}"
+    rf"|{_issuer(3)}"
 )
 # What may stand between two titles that share the verb before the first: 《A》《B》, 《A》和《B》,
 # 《A》、《B》, 《A》和市委《B》 (the issuer is matched separately).
@@ -97,7 +109,8 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
         if kind is None:
             kind = "article" if _is_published(action) else "other"
         found.append(
-            DocumentRef.model_construct(
+            trusted(
+                DocumentRef,
                 span=Span.of(start, end),
                 text=text[start:end],
                 node_path=None,

@@ -7,7 +7,7 @@ import regex
 from ..lexicon import alternation, load_words
 from ..models import Slogan
 from ..normalise import fold
-from ..span import Span
+from ..span import Span, trusted
 
 MAX_SLOGAN = 15
 """Longest content kept: formulas are short; longer quotes are problem statements or names."""
@@ -58,7 +58,8 @@ def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
         start, end = quote.span()
         name = text[quote.start("c") : quote.end("c")]
         found.append(
-            Slogan.model_construct(
+            trusted(
+                Slogan,
                 span=Span.of(start, end),
                 text=text[start:end],
                 node_path=None,

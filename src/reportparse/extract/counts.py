@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from decimal import Decimal
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ import regex
 from ..lexicon import alternation, load_table, load_words
 from ..models import Count
 from ..normalise import fold
-from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int, number_value
+from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
 from ..segment import tokens, word_tag
 from ..span import Span, trusted
 
@@ -48,7 +49,7 @@ _PATTERN = regex.compile(
     rf"(?=[0-9{_CN}])"
     rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
     rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{_MID})?(?P<mult>万亿|千万|百万|亿|万|千)?"
-    rf"(?P<mid2>{_MID})?(?P<unit>{alternation(list(_UNIT_KIND))}))"
+    rf"(?P<mid2>{_MID})?(?:(?P<unit>{alternation(list(_UNIT_KIND))})|(?<=[万亿]|[万亿][余多])))"
     rf"(?P<post>{_POST})?"
 )
 _NOT_BEFORE = frozenset(f"第.{_CN}")
@@ -76,7 +77,6 @@ _KEEP = regex.compile(
 )
 _STOP_TAIL = regex.compile(rf"(?r)(?:{alternation(list(_OBJ_STOP))})")
 _FUNCTION_CHAR = regex.compile(r"[和及与并对向在从将把被由为等均已]")
-_HARD_PUNCT = ",.;、:!?。;:!?"
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
 _NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
 
@@ -85,7 +85,7 @@ class _Candidate(NamedTuple):
     start: int  # of the count proper (approximator included)
     end: int
     value: int | float
-    unit: str
+    unit: str | None  # None: a bare 万/亿 magnitude (务工规模超过3300万)
     kind: str
     approx: str | None
 
@@ -152,7 +152,9 @@ def _candidate(folded: str, m: regex.Match[str]) -> _Candidate | None:
         approx = pre or (post if post in _APPROX_POST else None)
         return _Candidate(start - len(pre or ""), end, value, "%", "percent", approx)
     num, unit = g["num"], g["unit"]
-    kind = _UNIT_KIND[unit]
+    if unit is None and not num[0].isdigit():
+        return None  # 万/亿 without a measure word is a count only after digits (3300万, 6600多万)
+    kind = _UNIT_KIND[unit] if unit is not None else "item"
     value = _value(num, g["mult"] or "")
     after = m.end() - len(post or "")
     if value is None or not _plausible(folded, start, after, num, unit, kind, value, pre, post):
@@ -184,7 +186,7 @@ def _post_approx(post: str | None) -> str | None:
 def _value(num: str, mult: str) -> int | float | None:
     """Numeric value of the number as written; None for numerals that are not quantities."""
     if num[0].isdigit():
-        return number_value(num, mult)
+        return _decimal_value(num, mult)
     if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
         return None
     if len(num) > 1 and not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in num):
@@ -197,27 +199,38 @@ def _value(num: str, mult: str) -> int | float | None:
     return value
 
 
+def _decimal_value(num: str, mult: str) -> int | float | None:
+    """1.39万亿 -> 1390000000000 exactly: float products (1.39 * 10**12) miss by 0.0002."""
+    try:
+        value = Decimal(num.replace(",", ""))
+    except ArithmeticError:
+        return None
+    for ch in mult:
+        value *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def _plausible(
     folded: str,
     start: int,
     after: int,
     num: str,
-    unit: str,
+    unit: str | None,
     kind: str,
     value: int | float,
     pre: str | None,
     post: str | None,
 ) -> bool:
     """Context checks that the lexicon cannot express as words alone (after: end of the unit)."""
-    for word in (*_FILTERS_AFTER.get(unit, ()), *_FILTERS_AFTER.get("*", ())):
+    for word in (*_FILTERS_AFTER.get(unit or "", ()), *_FILTERS_AFTER.get("*", ())):
         if folded.startswith(word, after):
             return False
-    words_before = _FILTERS_BEFORE.get(unit, ())
+    words_before = _FILTERS_BEFORE.get(unit or "", ())
     if words_before:
         window = folded[max(0, start - 6) : start]
         if any(w in window for w in words_before):
             return False
-    if num == "一" and folded.startswith(unit, after):  # 一个个, 一次次
+    if num == "一" and unit and folded.startswith(unit, after):  # 一个个, 一次次
         return False
     if kind == "tier":
         return 2 <= value <= 9
@@ -229,13 +242,18 @@ def _plausible(
 def _is_duration_year(
     folded: str, start: int, after: int, num: str, value: int | float, cue: str | None
 ) -> bool:
-    """四年来, 近5年, 连续3年 are lengths of time; 2020年 and 1998年 are dates."""
+    """四年来, 近5年, 留党察看2年, 三年行动 are lengths of time; 2020年 and 1998年 are dates.
+
+    Calendar years are written with four digits (2020年, 二〇二〇年, rejected earlier), so a
+    numeral like 三, 十五 or 2 before 年 is a length; only 一年 needs a cue, as 关键一年 and
+    开局之年 name a year rather than measure one.
+    """
     if (num[0].isdigit() and len(num) > 3) or value >= 1000:
         return False
     if cue:
         return True
-    if after < len(folded) and folded[after] in _HARD_PUNCT:
-        return True
+    if value >= 2 or num[0].isdigit():
+        return len(num) <= 2 or not num[0].isdigit()
     if any(folded.startswith(w, after) for w in _CUES_AFTER):
         return True
     return any(folded.endswith(w, 0, start) for w in _CUES_BEFORE)

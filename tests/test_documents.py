@@ -161,7 +161,32 @@ CASES = [
     ("要严格执行甘肃省委《决定》", "《决定》", "决定", "regulation", "执行", "甘肃省委"),
     ("对领导干部《自查表》", "《自查表》", "自查表", "regulation", None, None),
     ("国家发展改革委印发《A方案》", "《A方案》", "A方案", "regulation", "印发", "国家发展改革委"),
-]
+    # Offices named by level and field, not in the body list: [place] level field office.
+    ("县审计局修订《A办法》", "《A办法》", "A办法", "regulation", "修订", "县审计局"),
+    ("要求区应急管理局出台《A预案》", "《A预案》", "A预案", "regulation", "出台", "区应急管理局"),
+    ("省卫生健康委员会印发《A方案》", "《A方案》", "A方案", "regulation", "印发",
+     "省卫生健康委员会"),
+    # Joint issuers, written together or with 、.
+    ("省委省政府《关于A的决定》", "《关于A的决定》", "关于A的决定", "regulation", None,
+     "省委省政府"),
+    ("中共中央办公厅、国务院办公厅印发了《关于A的通知》", "《关于A的通知》", "关于A的通知",
+     "regulation", "印发", "中共中央办公厅、国务院办公厅"),
+    ("党中央、国务院印发《A纲要》", "《A纲要》", "A纲要", "regulation", "印发", "党中央、国务院"),
+    # An adverb between the issuer and its verb.
+    ("市委先后出台《A办法》", "《A办法》", "A办法", "regulation", "出台", "市委"),
+    ("国务院办公厅近日印发《A意见》", "《A意见》", "A意见", "regulation", "印发", "国务院办公厅"),
+    # The short self-reference of a report's author.
+    ("局党组制定《A清单》", "《A清单》", "A清单", "regulation", "制定", "局党组"),
+    # A verb with 好 (落实好) keeps the verb; a subject that is not an office is no issuer.
+    ("贯彻落实好《A条例》", "《A条例》", "A条例", "regulation", "贯彻落实", None),
+    ("全市各级党委要认真落实《A规定》", "《A规定》", "A规定", "regulation", "落实", None),
+    ("各县区、各部门印发《A方案》", "《A方案》", "A方案", "regulation", "印发", None),
+    # A kind word right after the title when the name has none; 表示 is a verb, not a form.
+    ("在《求是》杂志发表", "《求是》", "求是", "periodical", None, None),
+    ("《决胜全面建成小康社会》报告", "《决胜全面建成小康社会》", "决胜全面建成小康社会",
+     "article", None, None),
+    ("《黑神话：悟空》表示", "《黑神话：悟空》", "黑神话：悟空", "other", None, None),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(

@@ -73,6 +73,9 @@ _COORDINATION = regex.compile(r"(?:和|及|以及|与|、|或)?")
 _SPACES = regex.compile(r"(?r)[ \t]{1,4}")
 _TRAILING_NOISE = regex.compile(r"(?r)(?:\([^()]{0,30}\)|[”’\"」』 ]){1,8}")
 _SUFFIX = regex.compile(rf"(?r)(?:{alternation(list(_KIND_OF_SUFFIX))})")
+# A title without a kind word is often followed by one: 《求是》杂志, 《决胜…》报告, 《…》一文.
+# Single characters (表, 法, 单) are left out there: 《…》表示 is a verb, not a form.
+_KIND_AFTER = regex.compile(alternation([w for w in _KIND_OF_SUFFIX if len(w) > 1]))
 
 
 def kind_of_name(name: str) -> DocumentKind | None:
@@ -106,6 +109,9 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
             action = prev_action
         name = text[title.start("name") : title.end("name")]
         kind = kind_of_name(name)
+        if kind is None:
+            after = _KIND_AFTER.match(folded, end)
+            kind = _KIND_OF_SUFFIX[after.group()] if after is not None else None
         if kind is None:
             kind = "article" if _is_published(action) else "other"
         found.append(

@@ -74,6 +74,10 @@ CASES: dict[str, Callable[[], str]] = {
     "one_line_500k": lambda: "市委政法委召开会议研究部署整改工作" * 29_412,
     "inline_enumeration_7k": lambda: "。一是，二是；" * 7_000,
     "random_cjk_2mb": lambda: _random_cjk_with_markers(700_000),
+    "spaces_200k_then_marker": lambda: " " * 200_000 + "一、总体情况",
+    "digit_then_200k_spaces": lambda: "1" + " " * 200_000 + "政",
+    "newlines_200k": lambda: "\n" * 200_000,
+    "quotes_100k_deep": lambda: "“" * 100_000 + "”" * 100_000,
 }
 
 

@@ -14,7 +14,7 @@ from ..lexicon import alternation, load_table, load_words
 from ..models import Count
 from ..normalise import fold
 from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
-from ..segment import tokens, word_tag
+from ..segment import Token, tokens, word_tag
 from ..span import Span, trusted
 
 # --- word tables (lexicon/*.txt) -------------------------------------------------------------
@@ -63,8 +63,8 @@ _PRE_RE = regex.compile(
 
 # Windows around a count: where a counted object may stand.
 _BEFORE_MAX = 24
-_AFTER_MAX = 24
-_BREAK_BEFORE = regex.compile(r"(?r)[,.;:!?。;:!?…\s0-9]")
+_AFTER_MAX = 36  # room for a relative clause before its head noun
+_BREAK_BEFORE = regex.compile(r"(?r)[,.;:!?。;:!?…\s]|[0-9](?![A-Za-z])")  # not 5G
 _BREAK_AFTER = regex.compile(r"[,.;:!?。、;:!?…\s0-9]")
 _DATE_HEAD = regex.compile(r"(?:年度|年|月份|月|日|号)")
 _VERB = regex.compile(alternation(load_words("count_verbs")))
@@ -78,7 +78,19 @@ _KEEP = regex.compile(
 _STOP_TAIL = regex.compile(rf"(?r)(?:{alternation(list(_OBJ_STOP))})")
 _FUNCTION_CHAR = regex.compile(r"[和及与并对向在从将把被由为等均已]")
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
-_NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
+_NON_OBJECT_TAGS = frozenset(
+    {"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "t"}
+)
+_LINK_WORDS = _OBJ_LINK
+_GOVERNING = frozenset(load_words("count_verbs")) - _LINK_WORDS
+_KEEP_WORDS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "keep")
+# what may stand between a counted subject and its number: 平均为, 拟按, 提高到, 上涨
+_TAIL = _LINK_WORDS | frozenset(r[1] for r in load_table("count_object_words") if r[0] == "tail")
+_TAIL_TAGS = frozenset({"p", "d", "ad"})
+# 区委政法委|整改落实情况: a verb phrase headed by a light noun is what the counted noun did
+_LIGHT_HEADS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "light")
+_NOUN_TERMS = frozenset(r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n")
+_TAIL_RE = regex.compile(rf"(?r)(?:{alternation(list(_TAIL))}){{1,4}}")
 
 
 class _Candidate(NamedTuple):
@@ -276,28 +288,53 @@ def _object_span(
                 return (cand.end + len(word) - 2, cand.end + len(word))
         return None
     if cand.kind not in ("person", "percent"):
-        after = _object_after(folded, cand.end, hi)
+        after = _object_after(folded, cand.end, hi, adverbial=cand.kind == "event")
         if after is not None or cand.kind == "tier":
             return after
-    return _object_before(folded, lo, cand.start, listed=listed)
+    return _object_before(folded, lo, cand.start, listed=listed, kind=cand.kind)
 
 
-def _object_after(folded: str, start: int, hi: int) -> tuple[int, int] | None:
-    """细化157条[整改措施], 2000件印有…标识的[执勤棉服坎肩]: the noun phrase after the unit."""
+def _object_after(folded: str, start: int, hi: int, *, adverbial: bool) -> tuple[int, int] | None:
+    """细化157条[整改措施], 2000件印有…标识的[执勤棉服坎肩]: the noun phrase after the unit.
+
+    A 的 after a verb closes a relative clause, and the head noun after it is counted; a 的
+    right after a noun is possessive (4起[事故]的直接责任人), and that noun is counted.
+    ``adverbial``: the unit counts events (两次下调利率), so a verb after it is what was done.
+    """
     brk = _BREAK_AFTER.search(folded, start, hi)
     if brk is not None:
         hi = brk.start()
-    de = folded.rfind("的", start, hi)
-    if de >= 0 and _quotes_balanced(folded, start, de):
-        start = de + 1  # the head noun after a relative clause
+    de = folded.find("的", start, hi)
+    if de > start and _quotes_balanced(folded, start, de):
+        if _is_nominal(folded, start, de):
+            hi = de
+        else:
+            start = folded.rfind("的", start, hi) + 1
     if hi <= start or _CUT_AFTER.match(folded, start, hi) or _opens_verb_phrase(folded, start, hi):
+        return None
+    if adverbial and _starts_with_verb(folded, start, hi):
         return None
     cut = _CUT_AFTER.search(folded, start + 1, hi)
     if cut is not None:
         hi = cut.start()
-    if hi - start > 4 or _FUNCTION_CHAR.search(folded, start, hi):
-        hi = _noun_end(folded, start, hi)
+    if hi - start > 2 or _FUNCTION_CHAR.search(folded, start, hi):
+        hi = _noun_end(folded, start, hi, verb_follows=cut is not None and cut.group() != "的")
     return (start, hi) if hi - start >= 2 else None
+
+
+def _is_nominal(folded: str, start: int, end: int) -> bool:
+    """True when ``folded[start:end]`` is nouns only (事故, 部门): no verb makes it a clause."""
+    return all(
+        tok.tag[:1] in ("n", "j")
+        and tok.tag != "nr"
+        and (word_tag(tok.word[:2]) or "n")[:1] != "v"  # 符合条件 is a noun to jieba
+        for tok in tokens(folded[start:end])
+    )
+
+
+def _starts_with_verb(folded: str, start: int, hi: int) -> bool:
+    words = tokens(folded[start:hi])
+    return bool(words) and _is_verb(words[0])
 
 
 def _opens_verb_phrase(folded: str, start: int, hi: int) -> bool:
@@ -308,11 +345,15 @@ def _opens_verb_phrase(folded: str, start: int, hi: int) -> bool:
     return first in _VERB_TAGS and second is not None and second[:1] == "v"
 
 
-def _noun_end(folded: str, start: int, hi: int) -> int:
+def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -> int:
     """End of the noun phrase opening ``folded[start:hi]``, by jieba's words and tags.
 
     A verb ends it only where no noun follows (网格员|开展|全覆盖), so verbs inside a compound
-    stay (远程在线课堂, 执法司法理念); function words end it; quoted words are kept whole.
+    stay (远程在线课堂, 执法司法理念), unless it is a two-character verb right after a noun
+    (国债|支持灾后): that is a predicate. Function words and time words end it; so does a
+    trailing run of single characters holding a personal name (直接责任人|芦艾林); quoted
+    words are kept whole. ``verb_follows``: a verb ends the window, so a verbal noun right
+    before it belongs to the predicate (措施|调整增加为).
     """
     words = tokens(folded[start:hi])
     depth = 0
@@ -323,53 +364,148 @@ def _noun_end(folded: str, start: int, hi: int) -> int:
             depth -= 1
         if depth > 0 or tok.tag == "x":
             continue
-        nxt = words[i + 1].tag if i + 1 < len(words) else ""
+        j = i
+        while j < len(words) and words[j].tag in _VERB_TAGS:
+            j += 1  # 国家|自主|创新|示范区: a run of verbs before a noun is a modifier
+        nxt = (
+            words[j].tag
+            if j < len(words) and j > i
+            else (words[i + 1].tag if i + 1 < len(words) else "")
+        )
+        if tok.tag == "c" and i > 0 and nxt.startswith(("n", "j")) and tok.word in "或和及与":
+            continue  # 示范区或高新区: one object of two kinds
         if tok.tag in _NON_OBJECT_TAGS and i > 0:
+            if tok.tag == "p" and i > 1 and words[i - 1].tag in ("v", "vn"):
+                return start + words[i - 1].start  # 开发区|升级为: the verb goes with 为
             return start + tok.start
         if tok.tag in _VERB_TAGS and not nxt.startswith(("n", "vn", "x", "j", "l")):
             return start + tok.start
+        if (
+            i > 0
+            and _is_verb(tok)
+            and words[i - 1].tag[:1] == "n"
+            and len(words[i - 1].word) > 1
+            and any(_is_verb(w) for w in words[i + 1 :])
+            and not (
+                nxt[:1] == "n"
+                and j < len(words)
+                and len(words[j].word) > 1
+                and words[j].word not in _LIGHT_HEADS
+            )
+        ):
+            return start + tok.start
+        if i > 0 and _single_run_with_name(words[i:]):
+            return start + tok.start
+    if verb_follows and len(words) > 1 and words[-1].tag in ("v", "vn"):
+        return start + words[-1].start
     return hi
 
 
-def _object_before(folded: str, lo: int, end: int, *, listed: bool) -> tuple[int, int] | None:
-    """召开[市委政法委全体会议]17次, 查摆[问题]70余条: the noun phrase right before the number."""
+def _single_run_with_name(words: Sequence[Token]) -> bool:
+    """True for a tail of one-character words holding a personal name (芦|艾|林)."""
+    return (
+        len(words) > 1
+        and all(len(w.word) == 1 for w in words)
+        and any(w.tag.startswith("nr") for w in words)
+    )
+
+
+def _is_verb(tok: Token) -> bool:
+    """A governing verb: from the verb list, or a jieba verb of two or more characters.
+
+    One-character verbs are mostly suffixes or directions inside nouns (赤字|率, 下|社区).
+    """
+    if tok.word in _GOVERNING:
+        return True
+    return tok.tag in _VERB_TAGS and len(tok.word) > 1 and tok.word not in _KEEP_WORDS
+
+
+def _object_before(
+    folded: str, lo: int, end: int, *, listed: bool, kind: str
+) -> tuple[int, int] | None:
+    """召开[市委政法委全体会议]17次, 查摆[问题]70余条: the noun phrase right before the number.
+
+    A linking word before the number (增长, 为, 平均为, 拟按) is dropped and its subject is
+    the object (居民消费价格上涨0.2%); a comparison (比上年增加1.1万亿元) counts a difference
+    with no object here. Otherwise the object follows the last governing verb of
+    lexicon/count_verbs.txt that no 的 follows (制定细化[整改措施]; 召开涉及整改的会议 keeps
+    the clause). Other verbs inside the window are modifiers (推动改革促进发展整改事项); a
+    window that ends in a verb counts the activity for people and events (入户走访2100余户)
+    and nothing for other units (事故造成43人, 今年先发行1万亿元).
+    """
     if end <= lo:
         return None
     if listed and folded[lo] == "、":  # 整改事项35个、[推动改革促进发展整改事项]26个
-        return _trim(folded, lo + 1, end)
+        lo += 1
     brk = _BREAK_BEFORE.search(folded, lo, end)
     if brk is not None:
         lo = brk.end()
         if folded[brk.start()].isdigit():
             head = _DATE_HEAD.match(folded, lo, end)
             lo = head.end() if head else lo
-    if end <= lo:
+    if end <= lo or folded[end - 1] == "、":  # 降低准备金率、两次: a list item, not the object
         return None
-    verb = _verb_in(folded, lo, end)
-    if verb is None:
-        return _trim(folded, lo, end)
-    rest = verb[1]
-    if folded.find("的", rest, end) < 0:  # 制定细化[整改措施]: skip a run of verbs
+    tail = _TAIL_RE.match(folded, lo, end)  # 价格上涨, 失业率平均为, 提高到
+    linked = tail is not None
+    if tail is not None:
+        end = tail.start()
+    words = tokens(folded[lo:end])
+    n = len(words)
+    while n and words[n - 1].tag in _TAIL_TAGS:
+        n, linked = n - 1, True  # 赤字率拟按, 凡有
+    if n == 0 or any(w.word == "比" and w.tag == "p" for w in words[:n]):
+        return None
+    end = lo + words[n - 1].end
+    if linked and (words[n - 1].word in _TAIL or _is_verb(words[n - 1])):
+        return None
+    lead = _LEAD.match(folded, lo, end) if not _KEEP.match(folded, lo, end) else None
+    start = lo if lead is None else lead.end()
+    verbs = _governing_verbs(folded, start, end, words[:n], lo, initial=not listed)
+    if not verbs:
+        if not _is_verb(words[n - 1]):
+            return _trim(folded, lo, end)
+        verbs = [(lo + words[n - 1].start, end)]
+    free = [v for v in verbs if folded.find("的", v[1], end) < 0]
+    rest = free[-1][1] if free else verbs[0][1]
+    if folded.find("的", rest, end) < 0:  # 制定修订[行政法规]: skip a run of verbs
         while (nxt := _VERB.match(folded, rest, end)) is not None:
             rest = nxt.end()
     if rest >= end:  # the window ends with its verb
-        if folded[verb[0] : verb[1]] in _OBJ_LINK:
-            return _trim(folded, lo, verb[0])
-        return _trim(folded, lo, end)  # 入户走访2100余户: the activity is counted
+        if linked or kind not in ("person", "event") or end - lo > 4:
+            return None
+        return _trim(folded, lo, end)  # 入户走访2100余户, 参会120人: the activity is counted
     return _trim(folded, rest, end)
 
 
-def _verb_in(folded: str, lo: int, end: int) -> tuple[int, int] | None:
-    """The first governing verb of the window: from the verb list, else from jieba's tags."""
-    found = _VERB.search(folded, lo, end)
-    if found is not None:
-        return found.span()
-    if end - lo <= 4:
-        return None
-    for tok in tokens(folded[lo:end]):
-        if tok.tag in _VERB_TAGS:
-            return (lo + tok.start, lo + tok.end)
-    return None
+def _governing_verbs(
+    folded: str, start: int, end: int, words: Sequence[Token], base: int, *, initial: bool
+) -> list[tuple[int, int]]:
+    """Governing verbs of ``folded[start:end]``: listed ones (not inside a domain noun such as
+    城镇新增就业), and, when ``initial``, a clause-initial verb of jieba's (明确举一反三整改事项);
+    a list item after 、 has its verb before the list (、推动改革促进发展整改事项26个)."""
+    found = [
+        m.span()
+        for m in _VERB.finditer(folded, start, end)
+        if m.group() not in _LINK_WORDS and not _inside_noun_term(m.span(), words, base)
+    ]
+    first = next((w for w in words if base + w.start >= start), None)
+    if (
+        initial
+        and first is not None
+        and _is_verb(first)
+        and base + first.start + len(first.word) < end
+    ):
+        span = (base + first.start, base + first.end)
+        if not any(s <= span[0] < e for s, e in found):
+            found.insert(0, span)
+    return found
+
+
+def _inside_noun_term(span: tuple[int, int], words: Sequence[Token], base: int) -> bool:
+    return any(
+        w.word in _NOUN_TERMS and base + w.start <= span[0] and span[1] <= base + w.end
+        for w in words
+    )
 
 
 def _trim(folded: str, lo: int, end: int) -> tuple[int, int] | None:

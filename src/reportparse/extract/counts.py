@@ -78,9 +78,7 @@ _KEEP = regex.compile(
 _STOP_TAIL = regex.compile(rf"(?r)(?:{alternation(list(_OBJ_STOP))})")
 _FUNCTION_CHAR = regex.compile(r"[和及与并对向在从将把被由为等均已]")
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
-_NON_OBJECT_TAGS = frozenset(
-    {"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m", "t"}
-)
+_NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
 _LINK_WORDS = _OBJ_LINK
 _GOVERNING = frozenset(load_words("count_verbs")) - _LINK_WORDS
 _KEEP_WORDS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "keep")
@@ -367,11 +365,10 @@ def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -
         j = i
         while j < len(words) and words[j].tag in _VERB_TAGS:
             j += 1  # 国家|自主|创新|示范区: a run of verbs before a noun is a modifier
-        nxt = (
-            words[j].tag
-            if j < len(words) and j > i
-            else (words[i + 1].tag if i + 1 < len(words) else "")
-        )
+        if j > i:
+            nxt = words[j].tag if j < len(words) else ""
+        else:
+            nxt = words[i + 1].tag if i + 1 < len(words) else ""
         if tok.tag == "c" and i > 0 and nxt.startswith(("n", "j")) and tok.word in "或和及与":
             continue  # 示范区或高新区: one object of two kinds
         if tok.tag in _NON_OBJECT_TAGS and i > 0:
@@ -396,7 +393,7 @@ def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -
             return start + tok.start
         if i > 0 and _single_run_with_name(words[i:]):
             return start + tok.start
-    if verb_follows and len(words) > 1 and words[-1].tag in ("v", "vn"):
+    if verb_follows and len(words) > 1 and words[-1].tag == "vn":
         return start + words[-1].start
     return hi
 
@@ -451,7 +448,7 @@ def _object_before(
         end = tail.start()
     words = tokens(folded[lo:end])
     n = len(words)
-    while n and words[n - 1].tag in _TAIL_TAGS:
+    while n and (words[n - 1].tag in _TAIL_TAGS or words[n - 1].word in "（("):
         n, linked = n - 1, True  # 赤字率拟按, 凡有
     if n == 0 or any(w.word == "比" and w.tag == "p" for w in words[:n]):
         return None
@@ -488,6 +485,16 @@ def _governing_verbs(
         for m in _VERB.finditer(folded, start, end)
         if m.group() not in _LINK_WORDS and not _inside_noun_term(m.span(), words, base)
     ]
+    for k in range(1, len(words)):  # 发展改革委已优先考虑[营口电厂]: a verb after an adverb
+        if (
+            words[k - 1].tag in ("d", "ad")
+            and _is_verb(words[k])
+            and base + words[k].start >= start
+        ):
+            span = (base + words[k].start, base + words[k].end)
+            if not any(s <= span[0] < e for s, e in found):
+                found.append(span)
+    found.sort()
     first = next((w for w in words if base + w.start >= start), None)
     if (
         initial

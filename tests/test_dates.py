@@ -285,3 +285,37 @@ def test_seed_mentions_match_text(seed_text: str) -> None:
     for m in extract_dates(seed_text):
         assert m.text == seed_text[m.span.start : m.span.end]
     assert implied_reference_date(seed_text) == datetime.date(2021, 1, 25)
+
+
+# -- the trigger scan finds exactly what a full finditer finds ------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reportparse.extract import dates as _dates  # noqa: E402
+from reportparse.normalise import fold as _fold  # noqa: E402
+
+_DATE_BITS = [
+    "2020", "年", "9月", "22日", "以来", "至", "—", "7月", "今年", "全年", "上半年", "一季度",
+    "二〇〇四年", "一月十六日", "“十四五”", "十八届三中全会", "国庆", "元旦", "建党100周年", ".",
+    "12.3", "-", "底", "初", "度", "召开", "，", "。", " ", "\n", "第一", "3个月", "每月",
+]  # fmt: skip
+
+
+def _spans(matches: object) -> list[tuple[int, int]]:
+    return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
+def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
+    folded = _fold("".join(bits))
+    assert _spans(_dates._date_matches(folded)) == _spans(_dates._PATTERN.finditer(folded))
+
+
+def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
+    from .conftest import SAMPLES, corpus_files, read_exact
+
+    for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
+        folded = _fold(read_exact(path))
+        assert _spans(_dates._date_matches(folded)) == _spans(_dates._PATTERN.finditer(folded))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 import regex
 

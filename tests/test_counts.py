@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from reportparse.extract.counts import extract_counts
 from reportparse.span import Span
+
+from .conftest import SHARED, needs_shared, read_exact
 
 # text, then (value, unit, object, approx, duration) of each count, in order (checked by hand)
 COUNTS = {
@@ -51,6 +55,38 @@ COUNTS = {
     ),
     "percent_words": ("增长百分之三十", [(30, "%", None, None, False)]),
     "approx_post": ("共有100人左右。", [(100, "人", None, "左右", False)]),
+    # generalisation: shapes of unseen reports (made-up sentences, checked by hand)
+    "possessive_de": ("目前,5起案件的主要责任人已被问责", [(5, "起", "案件", None, False)]),
+    "relative_de_head": ("支持2家符合条件的高新区扩容", [(2, "家", "高新区", None, False)]),
+    "object_then_adverb": ("这5起案件正在审理", [(5, "起", "案件", None, False)]),
+    "object_then_predicate": ("30名群众遇险", [(30, "名", "群众", None, False)]),
+    "predicate_after_object": (
+        "增发5000亿元国债支持基础设施建设",
+        [(500000000000, "元", "国债", None, False)],
+    ),
+    "name_after_title": ("其他4名直接责任人郑艾林被移交", [(4, "名", "直接责任人", None, False)]),
+    "result_verb": ("火灾造成12人受伤", [(12, "人", None, None, False)]),
+    "verb_final_money": ("明年再发行800亿元", [(80000000000, "元", None, None, False)]),
+    "link_rise": ("居民收入上涨3.5%", [(3.5, "%", "居民收入", None, False)]),
+    "link_average_wei": ("全年失业率平均为4.8%", [(4.8, "%", "失业率", None, False)]),
+    "comparison": ("比上年减少300亿元", [(30000000000, "元", None, None, False)]),
+    "last_governing_verb": ("提请常委会审议法规草案8件", [(8, "件", "法规草案", None, False)]),
+    "domain_term": ("城镇新增就业1100万人", [(11000000, "人", "城镇新增就业", None, False)]),
+    "digit_letter_word": (
+        "5G基站数量超过300万个",
+        [(3000000, "个", "5G基站数量", "超过", False)],
+    ),
+    "light_verb": ("对60项典型做法予以通报", [(60, "项", "典型做法", None, False)]),
+    "list_items_verbs": (
+        "两次降低准备金率、两次下调利率",
+        [(2, "次", None, None, False), (2, "次", None, None, False)],
+    ),
+    "any_one": ("凡有一条不合格的", [(1, "条", None, None, False)]),
+    "bare_wan_after": ("惠及2300多万农民", [(23000000, None, "农民", "多", False)]),
+    "bare_wan_before": ("务工人员超过500万。", [(5000000, None, "务工人员", "超过", False)]),
+    "wan_yi_exact": ("产值2.17万亿元", [(2170000000000, "元", "产值", None, False)]),
+    "years_no_cue": ("给予留党察看2年处分", [(2, "年", None, None, True)]),
+    "years_chinese": ("经历两年疫情冲击", [(2, "年", None, None, True)]),
 }
 
 NOT_COUNTS = {
@@ -69,6 +105,8 @@ NOT_COUNTS = {
     "anniversary": "建党100周年,百年华诞",
     "rank": "二级巡视员",
     "phase": "建设二期工程",
+    "key_year": "今年是攻坚的关键一年。",
+    "plan_names": "实施三年攻坚行动,制定五年倍增计划,编制十年“强基”计划",
 }
 
 
@@ -129,6 +167,46 @@ def test_seed_non_counts_are_not_counted(seed_text: str, seed_gold: dict[str, An
             continue
         hits = [s for s in found if _overlap(s, (nc["start"], nc["end"]))]
         assert not hits, nc["text"]
+
+
+DEV_GOLD = Path(__file__).parent / "data" / "counts_dev_gold.json"
+
+
+@needs_shared
+def test_dev_gold_unseen_text() -> None:
+    """Hand gold of three corpus files the extractor was not tuned on (003, 006, 007 and the
+    first 6,000 characters of 010), through the pipeline as acceptance scores it."""
+    import reportparse
+
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    tp = n_pred = n_gold = obj_ok = obj_pred = 0
+    for doc in gold["files"]:
+        text = read_exact(SHARED / doc["source"])
+        golds = [g for g in doc["counts"] if not g.get("tier")]
+        optional = [(g["start"], g["end"]) for g in doc["counts"] if g.get("tier")]
+        preds = [
+            c
+            for c in reportparse.parse(text).counts
+            if doc["range_start"] <= c.span.start < doc["range_end"]
+            and not any(_overlap((c.span.start, c.span.end), o) for o in optional)
+        ]
+        used: dict[int, dict[str, Any]] = {}
+        for g in golds:
+            for i, c in enumerate(preds):
+                span = (c.span.start, c.span.end)
+                same = abs(float(c.value) - float(g["value"])) < 1e-6
+                if i not in used and same and _overlap((g["start"], g["end"]), span):
+                    used[i] = g
+                    break
+        tp, n_pred, n_gold = tp + len(used), n_pred + len(preds), n_gold + len(golds)
+        for i, g in used.items():
+            if preds[i].object is not None:
+                obj_pred += 1
+                obj_ok += preds[i].object == g["object"]
+    precision, recall = tp / n_pred, tp / n_gold
+    f1 = 2 * precision * recall / (precision + recall)
+    assert f1 >= 0.9, (precision, recall)
+    assert obj_ok / obj_pred >= 0.9, (obj_ok, obj_pred)  # measured 47/49 = 0.96
 
 
 HOSTILE = {

@@ -87,6 +87,7 @@ _TAIL = _LINK_WORDS | frozenset(r[1] for r in load_table("count_object_words") i
 _TAIL_TAGS = frozenset({"p", "d", "ad"})
 # 区委政法委|整改落实情况: a verb phrase headed by a light noun is what the counted noun did
 _LIGHT_HEADS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "light")
+_RESULT_VERBS = tuple(r[1] for r in load_table("count_object_words") if r[0] == "result")
 _NOUN_TERMS = frozenset(r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n")
 _TAIL_RE = regex.compile(rf"(?r)(?:{alternation(list(_TAIL))}){{1,4}}")
 
@@ -377,20 +378,17 @@ def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -
             return start + tok.start
         if tok.tag in _VERB_TAGS and not nxt.startswith(("n", "vn", "x", "j", "l")):
             return start + tok.start
-        if (
-            i > 0
-            and _is_verb(tok)
-            and words[i - 1].tag[:1] == "n"
-            and len(words[i - 1].word) > 1
-            and any(_is_verb(w) for w in words[i + 1 :])
-            and not (
+        if i > 0 and _is_verb(tok) and words[i - 1].tag[:1] == "n" and len(words[i - 1].word) > 1:
+            modifier = (  # 国家|自主创新|示范区, but not 政法委|整改落实|情况
                 nxt[:1] == "n"
                 and j < len(words)
                 and len(words[j].word) > 1
                 and words[j].word not in _LIGHT_HEADS
             )
-        ):
-            return start + tok.start
+            if (any(_is_verb(w) for w in words[i + 1 :]) and not modifier) or (
+                words[-1].tag == "vn" and len(words) - 1 > i  # 国债|支持基础设施建设
+            ):
+                return start + tok.start
         if i > 0 and _single_run_with_name(words[i:]):
             return start + tok.start
     if verb_follows and len(words) > 1 and words[-1].tag == "vn":
@@ -470,6 +468,8 @@ def _object_before(
     if rest >= end:  # the window ends with its verb
         if linked or kind not in ("person", "event") or end - lo > 4:
             return None
+        if folded.endswith(_RESULT_VERBS, lo, end):
+            return None  # 火灾造成12人: the people are the result, not an activity
         return _trim(folded, lo, end)  # 入户走访2100余户, 参会120人: the activity is counted
     return _trim(folded, rest, end)
 

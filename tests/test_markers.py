@@ -1,0 +1,67 @@
+"""Stage 1 alone: marker candidates, their strength, and the speed-up lookahead's honesty."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reportparse.markers import MARKER_PATTERN, find_markers, quoted_regions
+from reportparse.normalise import fold
+
+from .conftest import SAMPLES, corpus_files, read_exact
+
+# The same alternation without the leading first-character lookahead.
+UNGUARDED = re.compile(MARKER_PATTERN.pattern.split("(?:", 1)[1].rsplit(")", 1)[0])
+
+
+def _hits(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    return [(m.start(), m.end(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+def test_lookahead_drops_nothing_on_real_text() -> None:
+    for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
+        folded = fold(read_exact(path))
+        assert _hits(MARKER_PATTERN, folded) == _hits(UNGUARDED, folded), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="一二三十第其章条节部分是、.。()0123456789①⑳ \n\t甲", max_size=40))
+def test_lookahead_drops_nothing_on_random_text(text: str) -> None:
+    folded = fold(text)
+    assert _hits(MARKER_PATTERN, folded) == _hits(UNGUARDED, folded)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("一、总体\n", [("cn_dun", 1, True)]),
+        ("　　（二）压实\n", [("cn_paren", 2, True)]),
+        ("**三、问题**\n", [("cn_dun", 3, True)]),
+        ("整改。一是明确，二是落实", [("cn_shi", 1, False), ("cn_shi", 2, False)]),
+        ("统一是原则", []),
+        ("“六个第一”要求", []),
+        ("《关于（一）的规定》", []),
+        ("2.45万名", [("arabic_dot", 2, True)]),  # doubtful: the outline decides
+        ("培训2.45万名", []),
+        ("第一时间传达", []),
+        ("(试行)", []),
+    ],
+    ids=lambda x: x if isinstance(x, str) else None,
+)
+def test_candidates(text: str, expected: list[tuple[str, int, bool]]) -> None:
+    found = [(c.style, c.ordinal, c.strong) for c in find_markers(fold(text))]
+    assert found == expected
+
+
+def test_doubtful_flag_marks_digit_after_dot() -> None:
+    (candidate,) = find_markers(fold("3．10种有色金属"))
+    assert candidate.doubtful and candidate.ordinal == 3
+
+
+def test_unclosed_quote_protects_only_its_line() -> None:
+    folded = fold("“未闭合的引号\n一、标题")
+    assert quoted_regions(folded) == []
+    assert [c.style for c in find_markers(folded)] == ["cn_dun"]

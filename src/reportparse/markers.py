@@ -77,8 +77,17 @@ _NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
 _LINE_BREAK = re.compile("\n")
 _DIGIT_AFTER_DOT = frozenset("0123456789%")
 _QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-_BRACKETS = regex.compile(r"[“”‘’《》「」『』〈〉\n]")
 MAX_QUOTE = 400  # a quote or title longer than this is treated as unclosed
+# An opener, then on the same line and within MAX_QUOTE characters its closer, with no second
+# opener of the same kind between them. One `re` pass: matches of different kinds nest inside
+# each other (“…‘…’…”), so the outermost quote is what finditer returns.
+_QUOTED = re.compile(
+    "|".join(
+        f"{re.escape(opener)}[^{re.escape(opener + closer)}\n]{{0,{MAX_QUOTE - 1}}}"
+        f"{re.escape(closer)}"
+        for opener, closer in _QUOTE_PAIRS.items()
+    )
+)
 
 
 def quoted_regions(folded: str) -> list[tuple[int, int]]:
@@ -87,32 +96,7 @@ def quoted_regions(folded: str) -> list[tuple[int, int]]:
     Quotes do not run across line breaks; an opener never closed on its line, or closed more
     than MAX_QUOTE characters later, protects nothing (so one stray “ cannot hide a document).
     """
-    regions: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []
-    for hit in _BRACKETS.finditer(folded):
-        ch, at = hit.group(), hit.start()
-        if ch == "\n":
-            stack.clear()
-        elif ch in _QUOTE_PAIRS:
-            if len(stack) < 64:
-                stack.append((_QUOTE_PAIRS[ch], at))
-        else:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == ch:
-                    opener = stack[depth][1]
-                    del stack[depth:]
-                    if at - opener <= MAX_QUOTE:
-                        regions.append((opener, at + 1))
-                    break
-    regions.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in regions:
-        if merged and start < merged[-1][1]:
-            if end > merged[-1][1]:
-                merged[-1] = (merged[-1][0], end)
-        else:
-            merged.append((start, end))
-    return merged
+    return [hit.span() for hit in _QUOTED.finditer(folded)]
 
 
 def _inside(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

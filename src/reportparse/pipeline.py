@@ -38,16 +38,17 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     markers = [node.marker.span for node in _marked(children) if node.marker is not None]
     not_counts = [*markers, *(d.span for d in dates), *(s.span for s in slogans)]
     counts = extract_counts(text, exclude=not_counts)
-    return trusted(  # 6. mentions tied to their innermost node
+    attach_node_paths(children, counts, dates, documents, slogans)  # 6. each to its node
+    return trusted(
         Report,
         text=text,
         title=title,
         children=children,
         diagnostics=problems + numbering,
-        counts=attach_node_paths(counts, children),
-        dates=attach_node_paths(dates, children),
-        documents=attach_node_paths(documents, children),
-        slogans=attach_node_paths(slogans, children),
+        counts=counts,
+        dates=dates,
+        documents=documents,
+        slogans=slogans,
         reference_date=reference,
     )
 

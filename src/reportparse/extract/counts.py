@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
@@ -45,11 +46,13 @@ _POST = alternation([*_APPROX_POST, "以来", "来", "之内", "内", "之间", 
 # The pattern opens with a character class so that the engine skips fast over text without
 # numerals; what a class cannot say (the char before the number, 第 before an ordinal, idioms
 # around the number, an approximator before it) is checked on the few matches in Python.
-_PATTERN = regex.compile(
+# Compiled with `re`, not `regex`: the same matches, and re's Match.groupdict() is six times
+# cheaper, which counts on a hundred matches a report.
+_PATTERN = re.compile(
     rf"(?=[0-9{_CN}])"
     rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
     rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{_MID})?(?P<mult>万亿|千万|百万|亿|万|千)?"
-    rf"(?P<mid2>{_MID})?(?:(?P<unit>{alternation(list(_UNIT_KIND))})|(?<=[万亿]|[万亿][余多])))"
+    rf"(?P<mid2>{_MID})?(?:(?P<unit>{alternation(list(_UNIT_KIND))})|(?<=[万亿])|(?<=[万亿][余多])))"
     rf"(?P<post>{_POST})?"
 )
 _NOT_BEFORE = frozenset(f"第.{_CN}")
@@ -143,7 +146,7 @@ def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
 # --- is it a count? --------------------------------------------------------------------------
 
 
-def _candidate(folded: str, m: regex.Match[str]) -> _Candidate | None:
+def _candidate(folded: str, m: re.Match[str]) -> _Candidate | None:
     """The count a pattern match stands for, or None when context shows it is not one."""
     start = m.start()
     before = folded[start - 1] if start else "^"

@@ -40,11 +40,13 @@ class Candidate:
     strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
     depth: int = 1  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
     doubtful: bool = False  # reads as a number too (3.10种): a marker only if it continues a list
+    key: str = ""  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
 
-    @property
-    def key(self) -> str:
-        """The nesting identity: styles nest by style, decimals also by their depth."""
-        return self.style if self.depth == 1 else f"{self.style}/{self.depth}"
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(
+                self, "key", self.style if self.depth == 1 else f"{self.style}/{self.depth}"
+            )
 
 
 STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]
@@ -200,7 +202,8 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
                 continue  # 2.45万, 1.2倍: a decimal number inside a sentence
             doubtful = True
         depth = numeral.count(".") + 1 if style == "decimal" else 1
-        candidates.append(Candidate(style, ordinal, start, end, strong, depth, doubtful))
+        key = style if depth == 1 else f"{style}/{depth}"
+        candidates.append(Candidate(style, ordinal, start, end, strong, depth, doubtful, key))
     return _confirm_bare_decimals(candidates, folded)
 
 

@@ -54,7 +54,16 @@ MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five
 class _Build:
     """A node under construction (plain and mutable; turned into a model at the end)."""
 
-    __slots__ = ("cand", "children", "heading", "is_section", "start", "transient")
+    __slots__ = (
+        "cand",
+        "children",
+        "heading",
+        "is_section",
+        "key",
+        "ordinal",
+        "start",
+        "transient",
+    )
 
     def __init__(self, start: int, cand: Candidate | None, *, is_section: bool, transient: bool):
         self.start = start
@@ -63,14 +72,8 @@ class _Build:
         self.transient = transient
         self.heading: tuple[int, int] | None = None
         self.children: list[_Build] = []
-
-    @property
-    def key(self) -> str | None:
-        return self.cand.key if self.cand else None
-
-    @property
-    def ordinal(self) -> int:
-        return self.cand.ordinal if self.cand else 0
+        self.key: str | None = cand.key if cand else None
+        self.ordinal: int = cand.ordinal if cand else 0
 
 
 def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from .models import Diagnostic
+from .normalise import fold
 from .span import Span, trusted
 
 # C0 controls other than tab and line breaks, DEL, and lone surrogates (from bad decoding)
-_ODD_CHARACTERS = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+_ODD_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
 
 
 def find_input_problems(text: str) -> list[Diagnostic]:
     """Diagnostics for an empty text or one carrying control characters (kept, not removed)."""
-    if not text.strip():
+    if not fold(text).strip():  # BOM and zero-width spaces are blank too
         return [
             trusted(
                 Diagnostic,

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _set = object.__setattr__
 # per model class: its field names in declaration order, and the plain defaults
-_FIELD_SPECS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
+_LAYOUTS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
 
 
 def trusted(cls: type[ModelT], **values: Any) -> ModelT:
@@ -17,33 +17,33 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     its per-call alias and default bookkeeping (the parse builds thousands of these).
 
     Fields left out take their plain default; fields whose default is a factory must be given.
+    Pass fields in declaration order to skip the reordering (the JSON follows ``__dict__``).
     ``tests/test_models.py`` checks that the result equals a validated model.
     """
-    spec = _FIELD_SPECS.get(cls)
-    if spec is None:
-        # ``cls.model_fields`` is a (deprecation-wrapped) property costing microseconds a read:
-        # read it once per class, not once per model
-        spec = (
-            tuple(cls.model_fields),
-            {
-                name: field.default
-                for name, field in cls.model_fields.items()
-                if not field.is_required() and field.default_factory is None
-            },
-        )
-        _FIELD_SPECS[cls] = spec
-    names, defaults = spec
-    # in declaration order, so the JSON has the same field order as a validated model's
-    if len(values) == len(names):
-        fields = {name: values[name] for name in names}
-    else:
-        fields = {name: values[name] if name in values else defaults[name] for name in names}
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _layout(cls)
+    names, defaults = layout
+    if len(values) != len(names) or tuple(values) != names:
+        values = {name: values[name] if name in values else defaults[name] for name in names}
     model = cls.__new__(cls)
-    _set(model, "__dict__", fields)
-    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__dict__", values)
+    _set(model, "__pydantic_fields_set__", set(names))
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
+    """Field names in declaration order and the plain defaults of ``cls``, read once."""
+    fields = cls.model_fields  # a deprecation-wrapped property on instances: read it once
+    defaults = {
+        name: field.default
+        for name, field in fields.items()
+        if not field.is_required() and field.default_factory is None
+    }
+    _LAYOUTS[cls] = layout = (tuple(fields), defaults)
+    return layout
 
 
 class Span(BaseModel):

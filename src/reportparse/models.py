@@ -45,7 +45,7 @@ DiagnosticCode = Literal[
 class Marker(BaseModel):
     """The numbering marker that opens a node, exactly as written."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     style: MarkerStyle = Field(description="Numbering convention, e.g. 'cn_dun' for 一、.")
     text: str = Field(description="The marker as written, e.g. '(一)', '1。', '一是'.")
@@ -56,7 +56,7 @@ class Marker(BaseModel):
 class Title(BaseModel):
     """The document title: its leading line(s), possibly split over several lines."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     text: str = Field(description="The title text as written (line breaks included).")
     span: Span
@@ -65,7 +65,7 @@ class Title(BaseModel):
 class Diagnostic(BaseModel):
     """Something odd about the document worth a reader's attention; never an exception."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: DiagnosticCode
     message: str
@@ -74,6 +74,8 @@ class Diagnostic(BaseModel):
 
 class BaseNode(BaseModel):
     """What every node has; use ``isinstance(x, BaseNode)`` (``Node`` is a type union)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     span: Span = Field(description="The whole node: marker, heading, body and children.")
     marker: Marker | None = Field(default=None, description="None for unnumbered paragraphs.")
@@ -117,7 +119,7 @@ Node = Annotated[Union[Section, Point, Paragraph], Field(discriminator="kind")] 
 class Mention(BaseModel):
     """Something found in the text, with its exact source string and where it sits in the tree."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     span: Span
     text: str = Field(description="Exactly report.text[span.start:span.end].")
@@ -173,6 +175,8 @@ class Slogan(Mention):
 class Report(BaseModel):
     """A parsed report: the exact input text, its outline and everything extracted from it."""
 
+    model_config = ConfigDict(defer_build=True)
+
     schema_version: str = SCHEMA_VERSION
     text: str = Field(description="Exactly the text that was parsed; every span indexes into it.")
     title: Title | None = None
@@ -224,6 +228,3 @@ def _replace_surrogates(value: Any) -> Any:
     return value
 
 
-for _model in (Section, Point, Paragraph):
-    _model.model_rebuild()
-Report.model_rebuild()

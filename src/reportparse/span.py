@@ -49,7 +49,7 @@ def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
 class Span(BaseModel):
     """Where something stands in the input: ``text[span.start:span.end]`` is exactly it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int = Field(ge=0, description="Index of the first character (inclusive).")
     end: int = Field(ge=0, description="Index one past the last character (exclusive).")

@@ -310,7 +310,7 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 @given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
 def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
     folded = _fold("".join(bits))
-    assert _spans(_dates._date_matches(folded)) == _spans(_dates._PATTERN.finditer(folded))
+    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
 
 
 def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
@@ -318,4 +318,4 @@ def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
 
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert _spans(_dates._date_matches(folded)) == _spans(_dates._PATTERN.finditer(folded))
+        assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))

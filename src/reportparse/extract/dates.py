@@ -6,6 +6,7 @@ import bisect
 import datetime
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import regex
 
@@ -107,8 +108,13 @@ _YEAR_START = "0123456789〇○零Oo一二三四五六七八九"
 
 
 # The alternatives, tried in this order at each position; the group name says which fired.
-_PATTERN = regex.compile(
-    rf"""
+# Compiling it takes ~60 ms, so it is compiled on first use, not when reportparse is imported.
+@cache
+def _pattern() -> regex.Pattern[str]:
+    return regex.compile(_PATTERN_SOURCE, regex.VERBOSE)
+
+
+_PATTERN_SOURCE = rf"""
     (?:
     {_starts(*_HOLIDAYS, extra=_YEAR_START)}
     (?P<hol>(?:(?P<hy>{_YEAR}){_SP}年)?(?<!建)(?P<holw>{alternation(list(_HOLIDAYS))}))
@@ -149,15 +155,13 @@ _PATTERN = regex.compile(
     (?P<cmd>(?<![\d.个第每〇○零一二三四五六七八九十])(?P<km>十[一二]?|[一二三四五六七八九])月
         (?P<kd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])
     )
-    """,
-    regex.VERBOSE,
-)
+    """
 _ALTERNATIVES = ("hol", "fyp", "evt", "ann", "named", "yr", "dot", "ex", "rel", "md", "cmd")
 
-# _PATTERN is slow to try at every position (75 groups): finditer over a 13,000-character report
+# The pattern is slow to try at every position (75 groups): finditer over a 13,000-character report
 # costs ~8 ms. Every date holds, within TRIGGER_REACH characters of its start, a trigger: 年, 月,
 # a date separator before a digit, or one of the words of the tables. So a fast `re` pass finds
-# the triggers, and _PATTERN is tried only at the possible first characters just before each one;
+# the triggers, and the pattern is tried only at the possible first characters just before each one;
 # the matches are the same as finditer's (tests/test_dates.py checks this on the corpus and on
 # random text), at a sixth of the cost.
 TRIGGER_REACH = 10
@@ -188,7 +192,7 @@ _FIRST_CHAR = re.compile(
 
 
 def _date_matches(folded: str) -> list[regex.Match[str]]:
-    """What ``_PATTERN.finditer(folded)`` finds, trying the pattern only near triggers."""
+    """What ``_pattern().finditer(folded)`` finds, trying the pattern only near triggers."""
     matches: list[regex.Match[str]] = []
     end = 0
     for trigger in _TRIGGER.finditer(folded):
@@ -197,7 +201,7 @@ def _date_matches(folded: str) -> list[regex.Match[str]]:
             position = first.start()
             if position < end:
                 continue
-            match = _PATTERN.match(folded, position)
+            match = _pattern().match(folded, position)
             if match is not None:
                 matches.append(match)
                 end = match.end()

@@ -18,7 +18,6 @@ document, folded with a stack, and are confirmed by the ordinal sequence.
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import cast
 
 import regex
 
@@ -27,7 +26,6 @@ from .models import (
     Diagnostic,
     DiagnosticCode,
     Marker,
-    MarkerStyle,
     Node,
     Paragraph,
     Point,
@@ -55,8 +53,10 @@ class _Build:
     """A node under construction (plain and mutable; turned into a model at the end)."""
 
     __slots__ = (
+        "after",
         "cand",
         "children",
+        "end",
         "heading",
         "is_section",
         "key",
@@ -74,6 +74,8 @@ class _Build:
         self.children: list[_Build] = []
         self.key: str | None = cand.key if cand else None
         self.ordinal: int = cand.ordinal if cand else 0
+        self.after = 0  # set by _finish: preorder index just past this node's subtree
+        self.end = 0  # set by _finish: end of the node's span
 
 
 def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
@@ -334,80 +336,84 @@ def _trimmed_end(folded: str, end: int, floor: int, cache: dict[int, int]) -> in
 def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list[Node]:
     """Turn builder nodes into models: spans, headings, markers, levels and paths."""
     order: list[_Build] = []
-    subtree_end: dict[int, int] = {}
 
     def preorder(node: _Build) -> None:
         order.append(node)
         for child in node.children:
             preorder(child)
-        subtree_end[id(node)] = len(order)
+        node.after = len(order)  # index of the first node after this one's subtree
 
     for build in builds:
         preorder(build)
-
     cache: dict[int, int] = {}
-    ends: dict[int, int] = {}
     for node in order:
-        after = subtree_end[id(node)]
-        raw_end = order[after].start if after < len(order) else body_end
+        raw_end = order[node.after].start if node.after < len(order) else body_end
         floor = node.cand.end if node.cand else node.start + 1
-        ends[id(node)] = _trimmed_end(folded, raw_end, floor, cache)
+        node.end = _trimmed_end(folded, raw_end, floor, cache)
 
-    def make(node: _Build, level: int, path: str) -> Node:
-        span = Span.of(node.start, ends[id(node)])
-        children = _convert(node.children, level + 1, path)
-        heading = heading_span = marker = None
-        if node.cand is not None:
+    def convert(nodes: list[_Build], level: int, prefix: str) -> list[Node]:
+        used: dict[int, int] = {}
+        paragraphs = 0
+        result: list[Node] = []
+        for node in nodes:
             cand = node.cand
+            if cand is None:
+                paragraphs += 1
+                path = f"{prefix}p{paragraphs}"
+            else:
+                seen = used.get(cand.ordinal, 0) + 1
+                used[cand.ordinal] = seen
+                path = f"{prefix}{cand.ordinal}" if seen == 1 else f"{prefix}{cand.ordinal}~{seen}"
+            children = convert(node.children, level + 1, path + ".") if node.children else []
+            span = Span.of(node.start, node.end)
+            if cand is None:
+                result.append(
+                    trusted(
+                        Paragraph,
+                        span=span,
+                        marker=None,
+                        heading=None,
+                        heading_span=None,
+                        level=level,
+                        path=path,
+                        children=children,
+                        kind="paragraph",
+                    )
+                )
+                continue
             marker = trusted(
                 Marker,
-                style=cast(MarkerStyle, cand.style),
+                style=cand.style,
                 text=text[cand.start : cand.end],
                 ordinal=cand.ordinal,
                 span=Span.of(cand.start, cand.end),
             )
+            heading = heading_span = None
             if node.heading is not None:
                 # a heading stops where the next node starts (an inline marker before its 。)
-                limit = min(span.end, children[0].span.start if children else span.end)
-                start, end = node.heading[0], min(node.heading[1], limit)
+                start = node.heading[0]
+                end = min(node.heading[1], children[0].span.start if children else node.end)
                 while end > start and folded[end - 1].isspace():
                     end -= 1
                 if end > start:
                     heading_span = Span.of(start, end)
                     heading = text[start:end]
-        cls: type[Section | Point | Paragraph] = (
-            Paragraph if node.cand is None else (Section if node.is_section else Point)
-        )
-        return trusted(
-            cls,
-            span=span,
-            marker=marker,
-            heading=heading,
-            heading_span=heading_span,
-            level=level,
-            path=path,
-            children=children,
-        )
-
-    def _convert(nodes: list[_Build], level: int, prefix: str) -> list[Node]:
-        used: dict[str, int] = {}
-        paragraphs = 0
-        result: list[Node] = []
-        for node in nodes:
-            if node.cand is None:
-                paragraphs += 1
-                component = f"p{paragraphs}"
-            else:
-                component = str(node.cand.ordinal)
-                if component in used:
-                    used[component] += 1
-                    component = f"{component}~{used[component]}"
-                else:
-                    used[component] = 1
-            result.append(make(node, level, f"{prefix}.{component}" if prefix else component))
+            node_class: type[Section | Point] = Section if node.is_section else Point
+            numbered = trusted(
+                node_class,
+                span=span,
+                marker=marker,
+                heading=heading,
+                heading_span=heading_span,
+                level=level,
+                path=path,
+                children=children,
+                kind="section" if node.is_section else "point",
+            )
+            result.append(numbered)
         return result
 
-    return _convert(builds, 1, "")
+    return convert(builds, 1, "")
 
 
 def build_outline(

@@ -12,9 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Literal
-
-import regex
+from typing import Literal, NamedTuple
 
 from .lexicon import load_table
 from .numerals import circled_to_int, cn_to_int
@@ -29,24 +27,17 @@ class MarkerStyleRule:
     pattern: str
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A place that looks like a numbering marker."""
+class Candidate(NamedTuple):
+    """A place that looks like a numbering marker (a tuple: thousands are made per report)."""
 
     style: str
     ordinal: int
     start: int
     end: int
     strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
-    depth: int = 1  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
-    doubtful: bool = False  # reads as a number too (3.10种): a marker only if it continues a list
-    key: str = ""  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
-
-    def __post_init__(self) -> None:
-        if not self.key:
-            object.__setattr__(
-                self, "key", self.style if self.depth == 1 else f"{self.style}/{self.depth}"
-            )
+    depth: int  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
+    doubtful: bool  # reads as a number too (3.10种): a marker only if it continues a list
+    key: str  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
 
 
 STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]
@@ -65,7 +56,7 @@ MARKER_PATTERN = re.compile(
 )
 
 # What may stand between the start of a line and a strong marker.
-_LINE_LEAD = regex.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
+_LINE_LEAD = re.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
 SENTENCE_END = frozenset("。;:!?")
 CLAUSE_END = SENTENCE_END | frozenset(",")
 _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces after 。

@@ -17,6 +17,7 @@ document, folded with a stack, and are confirmed by the ordinal sequence.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 import regex
@@ -36,7 +37,7 @@ from .span import Span, trusted
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
-_HEADING_END = regex.compile(r"[。!?]")
+_HEADING_END = re.compile("[。!?]")
 # Lines that end a title: sentence or clause punctuation, a 〔2018〕 document number, a ——
 # byline, a (dated) note in parentheses, a bare date or number line.
 _NOT_TITLE = regex.compile(

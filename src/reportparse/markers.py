@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal, NamedTuple
 
 from .lexicon import load_table
@@ -121,6 +122,7 @@ def _line_length(line_breaks: list[int], position: int) -> int:
     return end - start
 
 
+@cache  # the same few numerals (一, 二, 1, 2…) come back thousands of times
 def _ordinal(style: str, numeral: str) -> int | None:
     if style == "circled":
         return circled_to_int(numeral)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from decimal import Decimal
+from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
-
-import regex
 
 from ..lexicon import alternation, load_table, load_words
 from ..models import Count
@@ -18,81 +16,115 @@ from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
 from ..segment import Token, tokens, word_tag
 from ..span import Span, trusted
 
-# --- word tables (lexicon/*.txt) -------------------------------------------------------------
-
-_UNIT_KIND: dict[str, str] = {row[0]: row[1] for row in load_table("measure_words")}
-_APPROX_AT: dict[str, str] = {row[0]: row[1] for row in load_table("approximators")}
-_APPROX_POST = frozenset(w for w, at in _APPROX_AT.items() if at == "post")
-_FILTERS_AFTER: dict[str, tuple[str, ...]] = {}
-_FILTERS_BEFORE: dict[str, tuple[str, ...]] = {}
-for _kind, _unit, _word in load_table("count_filters"):
-    _table = _FILTERS_AFTER if _kind == "after" else _FILTERS_BEFORE
-    _table[_unit] = (*_table.get(_unit, ()), _word)
-_CUES_AFTER = tuple(r[1] for r in load_table("count_duration_cues") if r[0] == "after")
-_CUES_BEFORE = tuple(r[1] for r in load_table("count_duration_cues") if r[0] == "before")
-_OBJ_LEAD = tuple(r[1] for r in load_table("count_object_words") if r[0] in ("lead", "both"))
-_OBJ_STOP = tuple(r[1] for r in load_table("count_object_words") if r[0] in ("stop", "both"))
-_OBJ_LINK = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "link")
-
-# --- the one pattern -------------------------------------------------------------------------
-
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}(?![0-9])|[0-9]{1,12}(?![0-9]))(?:\.[0-9]{1,6}(?![0-9]))?"
 )
-_MID = alternation([w for w, at in _APPROX_AT.items() if at == "mid"])
-_POST = alternation([*_APPROX_POST, "以来", "来", "之内", "内", "之间", "间", "多"])
-
-# The pattern opens with a character class so that the engine skips fast over text without
-# numerals; what a class cannot say (the char before the number, 第 before an ordinal, idioms
-# around the number, an approximator before it) is checked on the few matches in Python.
-# Compiled with `re`, not `regex`: the same matches, and re's Match.groupdict() is six times
-# cheaper, which counts on a hundred matches a report.
-_PATTERN = re.compile(
-    rf"(?=[0-9{_CN}])"
-    rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
-    rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{_MID})?(?P<mult>万亿|千万|百万|亿|万|千)?"
-    rf"(?P<mid2>{_MID})?(?:(?P<unit>{alternation(list(_UNIT_KIND))})|(?<=[万亿])|(?<=[万亿][余多])))"
-    rf"(?P<post>{_POST})?"
-)
 _NOT_BEFORE = frozenset(f"第.{_CN}")
-_STOPWORDS = regex.compile(alternation(load_words("count_stopwords")))
-_STOP_REACH = max(map(len, load_words("count_stopwords")))
-_SLOGAN_TAIL = regex.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
-_PRE_LAST = frozenset(w[-1] for w, at in _APPROX_AT.items() if at == "pre")
-_PRE_RE = regex.compile(
-    rf"(?r)(?:{alternation([w for w, at in _APPROX_AT.items() if at == 'pre'])})"
-)
-
+_WHITE = r"[^\S\x1c-\x1f]"  # regex's \s: re's also takes \x1c-\x1f
 # Windows around a count: where a counted object may stand.
 _BEFORE_MAX = 24
 _AFTER_MAX = 36  # room for a relative clause before its head noun
-_BREAK_BEFORE = regex.compile(r"(?r)[,.;:!?。;:!?…\s]|[0-9](?![A-Za-z])")  # not 5G
-_BREAK_AFTER = regex.compile(r"[,.;:!?。、;:!?…\s0-9]")
-_DATE_HEAD = regex.compile(r"(?:年度|年|月份|月|日|号)")
-_VERB = regex.compile(alternation(load_words("count_verbs")))
-_CUT_AFTER = regex.compile(
-    alternation([*load_words("count_verbs"), *(w for w in _OBJ_STOP if len(w) > 1), "的"])
-)
-_LEAD = regex.compile(rf"(?:{alternation(list(_OBJ_LEAD))}){{1,4}}")
-_KEEP = regex.compile(
-    alternation([r[1] for r in load_table("count_object_words") if r[0] == "keep"])
-)
-_STOP_TAIL = regex.compile(rf"(?r)(?:{alternation(list(_OBJ_STOP))})")
-_FUNCTION_CHAR = regex.compile(r"[和及与并对向在从将把被由为等均已]")
+_DATE_HEADS = ("年度", "年", "月份", "月", "日", "号")  # after a number that ends a window
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
 _NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
-_LINK_WORDS = _OBJ_LINK
-_GOVERNING = frozenset(load_words("count_verbs")) - _LINK_WORDS
-_KEEP_WORDS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "keep")
-# what may stand between a counted subject and its number: 平均为, 拟按, 提高到, 上涨
-_TAIL = _LINK_WORDS | frozenset(r[1] for r in load_table("count_object_words") if r[0] == "tail")
 _TAIL_TAGS = frozenset({"p", "d", "ad"})
-# 区委政法委|整改落实情况: a verb phrase headed by a light noun is what the counted noun did
-_LIGHT_HEADS = frozenset(r[1] for r in load_table("count_object_words") if r[0] == "light")
-_RESULT_VERBS = tuple(r[1] for r in load_table("count_object_words") if r[0] == "result")
-_NOUN_TERMS = frozenset(r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n")
-_TAIL_RE = regex.compile(rf"(?r)(?:{alternation(list(_TAIL))}){{1,4}}")
+
+
+def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
+    """``words`` in the order of :func:`alternation`: a string test in this order finds what
+    the alternation would."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _words_re(words: Sequence[str], repeat: str = "") -> re.Pattern[str]:
+    """An `re` alternation of ``words`` behind a first-character lookahead, so that re rejects
+    most positions at C speed instead of trying every word (it has no trie)."""
+    first = "".join(sorted({re.escape(w[0]) for w in words}))
+    return re.compile(rf"(?=[{first}])(?:{alternation(list(words))}){repeat}")
+
+
+class _Lexicon:
+    """The word tables of lexicon/*.txt and the patterns built from them.
+
+    Read and compiled on first use (:func:`_lexicon`), not at import: compiling costs ~20 ms.
+    """
+
+    def __init__(self) -> None:
+        self.unit_kind = {row[0]: row[1] for row in load_table("measure_words")}
+        approx_at = {row[0]: row[1] for row in load_table("approximators")}
+        self.approx_post = frozenset(w for w, at in approx_at.items() if at == "post")
+        pre = [w for w, at in approx_at.items() if at == "pre"]
+        self.pre_words = _longest_first(pre)
+        self.pre_last = frozenset(w[-1] for w in pre)
+        filters_after: dict[str, tuple[str, ...]] = {}
+        self.filters_before: dict[str, tuple[str, ...]] = {}
+        for kind, unit, word in load_table("count_filters"):
+            table = filters_after if kind == "after" else self.filters_before
+            table[unit] = (*table.get(unit, ()), word)
+        # per unit, the words that may not follow it (its own, then those for every unit)
+        self.any_after = filters_after.get("*", ())
+        self.filters_after = {u: (*ws, *self.any_after) for u, ws in filters_after.items()}
+        cues = load_table("count_duration_cues")
+        self.cues_after = tuple(r[1] for r in cues if r[0] == "after")
+        self.cues_before = tuple(r[1] for r in cues if r[0] == "before")
+        objects = load_table("count_object_words")
+        obj_lead = [r[1] for r in objects if r[0] in ("lead", "both")]
+        obj_stop = [r[1] for r in objects if r[0] in ("stop", "both")]
+        self.link_words = frozenset(r[1] for r in objects if r[0] == "link")
+        verbs = load_words("count_verbs")
+        self.governing = frozenset(verbs) - self.link_words
+        self.keep_words = frozenset(r[1] for r in objects if r[0] == "keep")
+        self.keep = tuple(self.keep_words)
+        # what may stand between a counted subject and its number: 平均为, 拟按, 提高到, 上涨
+        self.tail_words = self.link_words | frozenset(r[1] for r in objects if r[0] == "tail")
+        self.tail = _longest_first(list(self.tail_words))
+        # 区委政法委|整改落实情况: a verb phrase headed by a light noun is what the noun did
+        self.light_heads = frozenset(r[1] for r in objects if r[0] == "light")
+        self.result_verbs = tuple(r[1] for r in objects if r[0] == "result")
+        self.stop_tail = tuple(obj_stop)
+        self.noun_terms = frozenset(
+            r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n"
+        )
+        stopwords = load_words("count_stopwords")
+        self.stop_reach = max(map(len, stopwords))
+        self.stopwords = _words_re(stopwords)
+        self.verb = _words_re(verbs)
+        self.cut_after = _words_re([*verbs, *(w for w in obj_stop if len(w) > 1), "的"])
+        self.lead = _words_re(obj_lead, "{1,4}")
+        self.count = self._count_pattern(approx_at)
+        self.slogan_tail = re.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
+        self.break_after = re.compile(rf"[,.;:!?。、;:!?…0-9]|{_WHITE}")
+        # searched in the reversed window: the last break before a number (not the 5 of 5G)
+        self.break_before_reversed = re.compile(rf"[,.;:!?。;:!?…]|{_WHITE}|(?<![A-Za-z])[0-9]")
+        self.function_char = re.compile(r"[和及与并对向在从将把被由为等均已]")
+
+    def _count_pattern(self, approx_at: dict[str, str]) -> re.Pattern[str]:
+        """The one pattern: a number, its multiplier, measure word and trailing approximator.
+
+        It opens with a character class so that the engine skips fast over text without
+        numerals; what a class cannot say (the char before the number, 第 before an ordinal,
+        idioms around the number, an approximator before it) is checked on the few matches in
+        Python. Compiled with `re`, not `regex`: the same matches, and re's Match.groupdict()
+        is six times cheaper, which counts on a hundred matches a report.
+        """
+        mid = alternation([w for w, at in approx_at.items() if at == "mid"])
+        post = alternation([*self.approx_post, "以来", "来", "之内", "内", "之间", "间", "多"])
+        units = list(self.unit_kind)
+        first = "".join(sorted({re.escape(w[0]) for w in units}))
+        return re.compile(
+            rf"(?=[0-9{_CN}])"
+            rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
+            rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{mid})?(?P<mult>万亿|千万|百万|亿|万|千)?"
+            rf"(?P<mid2>{mid})?"
+            rf"(?:(?=[{first}])(?P<unit>{alternation(units)})|(?<=[万亿])|(?<=[万亿][余多])))"
+            rf"(?P<post>{post})?"
+        )
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
 
 
 class _Candidate(NamedTuple):
@@ -112,7 +144,8 @@ def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
     """
     folded = fold(text)
     fences = _Fences(text, exclude)
-    candidates = [c for m in _PATTERN.finditer(folded) if (c := _candidate(folded, m))]
+    lx = _lexicon()
+    candidates = [c for m in lx.count.finditer(folded) if (c := _candidate(folded, m, lx))]
     candidates = [c for c in candidates if not fences.overlaps(c.start, c.end)]
     counts: list[Count] = []
     prev_end = 0
@@ -120,7 +153,7 @@ def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
         next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
         lo = max(prev_end, fences.end_before(cand.start), cand.start - _BEFORE_MAX)
         hi = min(next_start, fences.start_after(cand.end), cand.end + _AFTER_MAX)
-        obj = _object_span(folded, cand, lo, hi, listed=lo == prev_end > 0)
+        obj = _object_span(folded, cand, lo, hi, lx, listed=lo == prev_end > 0)
         start, end = cand.start, cand.end
         obj_text = None
         if obj is not None:
@@ -132,6 +165,7 @@ def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
                 span=Span.of(start, end),
                 text=text[start:end],
                 node_path=None,
+                kind="count",
                 value=cand.value,
                 unit=cand.unit,
                 object=obj_text,
@@ -146,7 +180,7 @@ def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
 # --- is it a count? --------------------------------------------------------------------------
 
 
-def _candidate(folded: str, m: re.Match[str]) -> _Candidate | None:
+def _candidate(folded: str, m: re.Match[str], lx: _Lexicon) -> _Candidate | None:
     """The count a pattern match stands for, or None when context shows it is not one."""
     start = m.start()
     before = folded[start - 1] if start else "^"
@@ -154,47 +188,47 @@ def _candidate(folded: str, m: re.Match[str]) -> _Candidate | None:
         return None  # 第八轮, the tail of a longer number (2020年 seen from 020年), A4, 2.45
     g = m.groupdict()  # one call: each Match.group() call costs about as much as this
     pre = None
-    if before in _PRE_LAST:
-        found = _PRE_RE.match(folded, max(0, start - 4), start)
-        pre = found.group() if found is not None else None
+    if before in lx.pre_last:
+        lo = max(0, start - 4)
+        pre = next((w for w in lx.pre_words if folded.endswith(w, lo, start)), None)
     post = g["post"]
     if g["pnum"] is not None:
         value = _value(g["pnum"], "")
-        if value is None or _in_stopword(folded, start):
+        if value is None or _in_stopword(folded, start, lx):
             return None
-        end = m.end() if post in _APPROX_POST else m.end() - len(post or "")
-        approx = pre or (post if post in _APPROX_POST else None)
+        end = m.end() if post in lx.approx_post else m.end() - len(post or "")
+        approx = pre or (post if post in lx.approx_post else None)
         return _Candidate(start - len(pre or ""), end, value, "%", "percent", approx)
     num, unit = g["num"], g["unit"]
     if unit is None and not num[0].isdigit():
         return None  # 万/亿 without a measure word is a count only after digits (3300万, 6600多万)
-    kind = _UNIT_KIND[unit] if unit is not None else "item"
+    kind = lx.unit_kind[unit] if unit is not None else "item"
     value = _value(num, g["mult"] or "")
     after = m.end() - len(post or "")
-    if value is None or not _plausible(folded, start, after, num, unit, kind, value, pre, post):
+    cue = pre or post
+    if value is None or not _plausible(folded, start, after, num, unit, kind, value, cue, lx):
         return None
     if not num[0].isdigit() and (
-        _in_stopword(folded, start) or (before in "“‘" and _SLOGAN_TAIL.match(folded, start))
+        _in_stopword(folded, start, lx) or (before in "“‘" and lx.slogan_tail.match(folded, start))
     ):
         return None  # 一条也不含糊; “六个第一”, ‘三个规定’: a quoted formula, not a count
-    if post is not None and (kind == "duration" or post in _APPROX_POST):
+    if post is not None and (kind == "duration" or post in lx.approx_post):
         after = m.end()
     else:
         post = None
-    approx = pre or g["mid"] or g["mid2"] or _post_approx(post)
+    approx = (
+        pre or g["mid"] or g["mid2"] or (post if post in lx.approx_post or post == "多" else None)
+    )
     return _Candidate(start - len(pre or ""), after, value, unit, kind, approx)
 
 
-def _in_stopword(folded: str, start: int) -> bool:
+def _in_stopword(folded: str, start: int, lx: _Lexicon) -> bool:
     """True when an idiom or formula of count_stopwords covers the number (一条也不含糊, 新一轮)."""
-    for stop in _STOPWORDS.finditer(folded, max(0, start - _STOP_REACH), start + _STOP_REACH):
+    reach = lx.stop_reach
+    for stop in lx.stopwords.finditer(folded, max(0, start - reach), start + reach):
         if stop.start() <= start < stop.end():
             return True
     return False
-
-
-def _post_approx(post: str | None) -> str | None:
-    return post if post in _APPROX_POST or post == "多" else None
 
 
 def _value(num: str, mult: str) -> int | float | None:
@@ -215,6 +249,13 @@ def _value(num: str, mult: str) -> int | float | None:
 
 def _decimal_value(num: str, mult: str) -> int | float | None:
     """1.39万亿 -> 1390000000000 exactly: float products (1.39 * 10**12) miss by 0.0002."""
+    if num.isascii() and num.isdigit():  # whole numbers: int is exact, and cheaper than Decimal
+        whole = int(num)
+        for ch in mult:
+            whole *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
+        return whole
+    from decimal import Decimal  # deferred: only decimals need it, and import should not pay
+
     try:
         value = Decimal(num.replace(",", ""))
     except ArithmeticError:
@@ -232,14 +273,16 @@ def _plausible(
     unit: str | None,
     kind: str,
     value: int | float,
-    pre: str | None,
-    post: str | None,
+    cue: str | None,
+    lx: _Lexicon,
 ) -> bool:
-    """Context checks that the lexicon cannot express as words alone (after: end of the unit)."""
-    for word in (*_FILTERS_AFTER.get(unit or "", ()), *_FILTERS_AFTER.get("*", ())):
-        if folded.startswith(word, after):
-            return False
-    words_before = _FILTERS_BEFORE.get(unit or "", ())
+    """Context checks that the lexicon cannot express as words alone (after: end of the unit).
+
+    ``cue``: an approximator before or after the number (近, 来), which makes 年 a length.
+    """
+    if folded.startswith(lx.filters_after.get(unit or "", lx.any_after), after):
+        return False
+    words_before = lx.filters_before.get(unit or "", ())
     if words_before:
         window = folded[max(0, start - 6) : start]
         if any(w in window for w in words_before):
@@ -249,12 +292,18 @@ def _plausible(
     if kind == "tier":
         return 2 <= value <= 9
     if unit == "年":
-        return _is_duration_year(folded, start, after, num, value, pre or post)
+        return _is_duration_year(folded, start, after, num, value, cue, lx)
     return True
 
 
 def _is_duration_year(
-    folded: str, start: int, after: int, num: str, value: int | float, cue: str | None
+    folded: str,
+    start: int,
+    after: int,
+    num: str,
+    value: int | float,
+    cue: str | None,
+    lx: _Lexicon,
 ) -> bool:
     """四年来, 近5年, 留党察看2年, 三年行动 are lengths of time; 2020年 and 1998年 are dates.
 
@@ -268,16 +317,14 @@ def _is_duration_year(
         return True
     if value >= 2 or num[0].isdigit():
         return len(num) <= 2 or not num[0].isdigit()
-    if any(folded.startswith(w, after) for w in _CUES_AFTER):
-        return True
-    return any(folded.endswith(w, 0, start) for w in _CUES_BEFORE)
+    return folded.startswith(lx.cues_after, after) or folded.endswith(lx.cues_before, 0, start)
 
 
 # --- what is counted? ------------------------------------------------------------------------
 
 
 def _object_span(
-    folded: str, cand: _Candidate, lo: int, hi: int, *, listed: bool
+    folded: str, cand: _Candidate, lo: int, hi: int, lx: _Lexicon, *, listed: bool
 ) -> tuple[int, int] | None:
     """Where the counted object stands: after the unit when a noun follows, else before.
 
@@ -290,20 +337,22 @@ def _object_span(
                 return (cand.end + len(word) - 2, cand.end + len(word))
         return None
     if cand.kind not in ("person", "percent"):
-        after = _object_after(folded, cand.end, hi, adverbial=cand.kind == "event")
+        after = _object_after(folded, cand.end, hi, lx, adverbial=cand.kind == "event")
         if after is not None or cand.kind == "tier":
             return after
-    return _object_before(folded, lo, cand.start, listed=listed, kind=cand.kind)
+    return _object_before(folded, lo, cand.start, lx, listed=listed, kind=cand.kind)
 
 
-def _object_after(folded: str, start: int, hi: int, *, adverbial: bool) -> tuple[int, int] | None:
+def _object_after(
+    folded: str, start: int, hi: int, lx: _Lexicon, *, adverbial: bool
+) -> tuple[int, int] | None:
     """细化157条[整改措施], 2000件印有…标识的[执勤棉服坎肩]: the noun phrase after the unit.
 
     A 的 after a verb closes a relative clause, and the head noun after it is counted; a 的
     right after a noun is possessive (4起[事故]的直接责任人), and that noun is counted.
     ``adverbial``: the unit counts events (两次下调利率), so a verb after it is what was done.
     """
-    brk = _BREAK_AFTER.search(folded, start, hi)
+    brk = lx.break_after.search(folded, start, hi)
     if brk is not None:
         hi = brk.start()
     de = folded.find("的", start, hi)
@@ -312,15 +361,17 @@ def _object_after(folded: str, start: int, hi: int, *, adverbial: bool) -> tuple
             hi = de
         else:
             start = folded.rfind("的", start, hi) + 1
-    if hi <= start or _CUT_AFTER.match(folded, start, hi) or _opens_verb_phrase(folded, start, hi):
+    cut_after = lx.cut_after
+    if hi <= start or cut_after.match(folded, start, hi) or _opens_verb_phrase(folded, start, hi):
         return None
-    if adverbial and _starts_with_verb(folded, start, hi):
+    if adverbial and _starts_with_verb(folded, start, hi, lx):
         return None
-    cut = _CUT_AFTER.search(folded, start + 1, hi)
+    cut = cut_after.search(folded, start + 1, hi)
     if cut is not None:
         hi = cut.start()
-    if hi - start > 2 or _FUNCTION_CHAR.search(folded, start, hi):
-        hi = _noun_end(folded, start, hi, verb_follows=cut is not None and cut.group() != "的")
+    if hi - start > 2 or lx.function_char.search(folded, start, hi):
+        verb_follows = cut is not None and cut.group() != "的"
+        hi = _noun_end(folded, start, hi, lx, verb_follows=verb_follows)
     return (start, hi) if hi - start >= 2 else None
 
 
@@ -334,9 +385,9 @@ def _is_nominal(folded: str, start: int, end: int) -> bool:
     )
 
 
-def _starts_with_verb(folded: str, start: int, hi: int) -> bool:
+def _starts_with_verb(folded: str, start: int, hi: int, lx: _Lexicon) -> bool:
     words = tokens(folded[start:hi])
-    return bool(words) and _is_verb(words[0])
+    return bool(words) and _is_verb(words[0], lx)
 
 
 def _opens_verb_phrase(folded: str, start: int, hi: int) -> bool:
@@ -347,7 +398,7 @@ def _opens_verb_phrase(folded: str, start: int, hi: int) -> bool:
     return first in _VERB_TAGS and second is not None and second[:1] == "v"
 
 
-def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -> int:
+def _noun_end(folded: str, start: int, hi: int, lx: _Lexicon, *, verb_follows: bool) -> int:
     """End of the noun phrase opening ``folded[start:hi]``, by jieba's words and tags.
 
     A verb ends it only where no noun follows (网格员|开展|全覆盖), so verbs inside a compound
@@ -381,14 +432,19 @@ def _noun_end(folded: str, start: int, hi: int, *, verb_follows: bool = False) -
             return start + tok.start
         if tok.tag in _VERB_TAGS and not nxt.startswith(("n", "vn", "x", "j", "l")):
             return start + tok.start
-        if i > 0 and _is_verb(tok) and words[i - 1].tag[:1] == "n" and len(words[i - 1].word) > 1:
+        if (
+            i > 0
+            and _is_verb(tok, lx)
+            and words[i - 1].tag[:1] == "n"
+            and len(words[i - 1].word) > 1
+        ):
             modifier = (  # 国家|自主创新|示范区, but not 政法委|整改落实|情况
                 nxt[:1] == "n"
                 and j < len(words)
                 and len(words[j].word) > 1
-                and words[j].word not in _LIGHT_HEADS
+                and words[j].word not in lx.light_heads
             )
-            if (any(_is_verb(w) for w in words[i + 1 :]) and not modifier) or (
+            if (any(_is_verb(w, lx) for w in words[i + 1 :]) and not modifier) or (
                 words[-1].tag == "vn" and len(words) - 1 > i  # 国债|支持基础设施建设
             ):
                 return start + tok.start
@@ -408,18 +464,18 @@ def _single_run_with_name(words: Sequence[Token]) -> bool:
     )
 
 
-def _is_verb(tok: Token) -> bool:
+def _is_verb(tok: Token, lx: _Lexicon) -> bool:
     """A governing verb: from the verb list, or a jieba verb of two or more characters.
 
     One-character verbs are mostly suffixes or directions inside nouns (赤字|率, 下|社区).
     """
-    if tok.word in _GOVERNING:
+    if tok.word in lx.governing:
         return True
-    return tok.tag in _VERB_TAGS and len(tok.word) > 1 and tok.word not in _KEEP_WORDS
+    return tok.tag in _VERB_TAGS and len(tok.word) > 1 and tok.word not in lx.keep_words
 
 
 def _object_before(
-    folded: str, lo: int, end: int, *, listed: bool, kind: str
+    folded: str, lo: int, end: int, lx: _Lexicon, *, listed: bool, kind: str
 ) -> tuple[int, int] | None:
     """召开[市委政法委全体会议]17次, 查摆[问题]70余条: the noun phrase right before the number.
 
@@ -435,18 +491,16 @@ def _object_before(
         return None
     if listed and folded[lo] == "、":  # 整改事项35个、[推动改革促进发展整改事项]26个
         lo += 1
-    brk = _BREAK_BEFORE.search(folded, lo, end)
+    brk = lx.break_before_reversed.search(folded[lo:end][::-1])
     if brk is not None:
-        lo = brk.end()
-        if folded[brk.start()].isdigit():
-            head = _DATE_HEAD.match(folded, lo, end)
-            lo = head.end() if head else lo
+        lo = end - brk.start()
+        if folded[lo - 1].isdigit():
+            lo += next((len(w) for w in _DATE_HEADS if folded.startswith(w, lo, end)), 0)
     if end <= lo or folded[end - 1] == "、":  # 降低准备金率、两次: a list item, not the object
         return None
-    tail = _TAIL_RE.match(folded, lo, end)  # 价格上涨, 失业率平均为, 提高到
-    linked = tail is not None
-    if tail is not None:
-        end = tail.start()
+    tail = _tail_start(folded, lo, end, lx.tail)  # 价格上涨, 失业率平均为, 提高到
+    linked = tail < end
+    end = tail
     words = tokens(folded[lo:end])
     n = len(words)
     while n and (words[n - 1].tag in _TAIL_TAGS or words[n - 1].word in "（("):
@@ -454,44 +508,64 @@ def _object_before(
     if n == 0 or any(w.word == "比" and w.tag == "p" for w in words[:n]):
         return None
     end = lo + words[n - 1].end
-    if linked and (words[n - 1].word in _TAIL or _is_verb(words[n - 1])):
+    if linked and (words[n - 1].word in lx.tail_words or _is_verb(words[n - 1], lx)):
         return None
-    lead = _LEAD.match(folded, lo, end) if not _KEEP.match(folded, lo, end) else None
+    lead = None if folded.startswith(lx.keep, lo, end) else lx.lead.match(folded, lo, end)
     start = lo if lead is None else lead.end()
-    verbs = _governing_verbs(folded, start, end, words[:n], lo, initial=not listed)
+    verbs = _governing_verbs(folded, start, end, words[:n], lo, lx, initial=not listed)
     if not verbs:
-        if not _is_verb(words[n - 1]):
-            return _trim(folded, lo, end)
+        if not _is_verb(words[n - 1], lx):
+            return _trim(folded, lo, end, lx)
         verbs = [(lo + words[n - 1].start, end)]
     free = [v for v in verbs if folded.find("的", v[1], end) < 0]
     rest = free[-1][1] if free else verbs[0][1]
     if folded.find("的", rest, end) < 0:  # 制定修订[行政法规]: skip a run of verbs
-        while (nxt := _VERB.match(folded, rest, end)) is not None:
+        while (nxt := lx.verb.match(folded, rest, end)) is not None:
             rest = nxt.end()
     if rest >= end:  # the window ends with its verb
         if linked or kind not in ("person", "event") or end - lo > 4:
             return None
-        if folded.endswith(_RESULT_VERBS, lo, end):
+        if folded.endswith(lx.result_verbs, lo, end):
             return None  # 火灾造成12人: the people are the result, not an activity
-        return _trim(folded, lo, end)  # 入户走访2100余户, 参会120人: the activity is counted
-    return _trim(folded, rest, end)
+        return _trim(folded, lo, end, lx)  # 入户走访2100余户, 参会120人: the activity is counted
+    return _trim(folded, rest, end, lx)
+
+
+def _tail_start(folded: str, lo: int, end: int, tail: tuple[str, ...]) -> int:
+    """Start of the run of up to four linking words ending ``folded[lo:end]`` (end if none).
+
+    Each step takes the longest word that fits, as the alternation matched backwards would.
+    """
+    pos = end
+    for _ in range(4):
+        if not folded.endswith(tail, lo, pos):
+            break
+        pos -= next(len(w) for w in tail if folded.endswith(w, lo, pos))
+    return pos
 
 
 def _governing_verbs(
-    folded: str, start: int, end: int, words: Sequence[Token], base: int, *, initial: bool
+    folded: str,
+    start: int,
+    end: int,
+    words: Sequence[Token],
+    base: int,
+    lx: _Lexicon,
+    *,
+    initial: bool,
 ) -> list[tuple[int, int]]:
     """Governing verbs of ``folded[start:end]``: listed ones (not inside a domain noun such as
     城镇新增就业), and, when ``initial``, a clause-initial verb of jieba's (明确举一反三整改事项);
     a list item after 、 has its verb before the list (、推动改革促进发展整改事项26个)."""
     found = [
         m.span()
-        for m in _VERB.finditer(folded, start, end)
-        if m.group() not in _LINK_WORDS and not _inside_noun_term(m.span(), words, base)
+        for m in lx.verb.finditer(folded, start, end)
+        if m.group() not in lx.link_words and not _inside_noun_term(m.span(), words, base, lx)
     ]
     for k in range(1, len(words)):  # 发展改革委已优先考虑[营口电厂]: a verb after an adverb
         if (
             words[k - 1].tag in ("d", "ad")
-            and _is_verb(words[k])
+            and _is_verb(words[k], lx)
             and base + words[k].start >= start
         ):
             span = (base + words[k].start, base + words[k].end)
@@ -502,7 +576,7 @@ def _governing_verbs(
     if (
         initial
         and first is not None
-        and _is_verb(first)
+        and _is_verb(first, lx)
         and base + first.start + len(first.word) < end
     ):
         span = (base + first.start, base + first.end)
@@ -511,20 +585,22 @@ def _governing_verbs(
     return found
 
 
-def _inside_noun_term(span: tuple[int, int], words: Sequence[Token], base: int) -> bool:
+def _inside_noun_term(
+    span: tuple[int, int], words: Sequence[Token], base: int, lx: _Lexicon
+) -> bool:
     return any(
-        w.word in _NOUN_TERMS and base + w.start <= span[0] and span[1] <= base + w.end
+        w.word in lx.noun_terms and base + w.start <= span[0] and span[1] <= base + w.end
         for w in words
     )
 
 
-def _trim(folded: str, lo: int, end: int) -> tuple[int, int] | None:
+def _trim(folded: str, lo: int, end: int, lx: _Lexicon) -> tuple[int, int] | None:
     """Drop leading function words (全市累计, 各类); None when a function word ends it."""
-    if not _KEEP.match(folded, lo, end):
-        lead = _LEAD.match(folded, lo, end)
+    if not folded.startswith(lx.keep, lo, end):
+        lead = lx.lead.match(folded, lo, end)
         if lead is not None:
             lo = lead.end()
-    if end - lo < 2 or _STOP_TAIL.match(folded, lo, end):
+    if end - lo < 2 or folded.endswith(lx.stop_tail, lo, end):
         return None
     return (lo, end)
 

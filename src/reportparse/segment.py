@@ -6,7 +6,6 @@ callers use it only on small windows around a mention, never on a whole document
 
 from __future__ import annotations
 
-import logging
 import threading
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -33,6 +32,8 @@ def _tokenizer() -> tuple[Any, dict[str, str], dict[str, str]]:
     if "tok" not in state:
         with _LOCK:
             if "tok" not in state:
+                import logging  # deferred with jieba: import reportparse need not pay for it
+
                 import jieba  # deferred: importing reportparse must not load jieba
 
                 logger = jieba.default_logger

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 from itertools import accumulate
 from typing import NamedTuple
@@ -254,8 +255,6 @@ def _decimal_value(num: str, mult: str) -> int | float | None:
         for ch in mult:
             whole *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
         return whole
-    from decimal import Decimal  # deferred: only decimals need it, and import should not pay
-
     try:
         value = Decimal(num.replace(",", ""))
     except ArithmeticError:

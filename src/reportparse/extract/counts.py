@@ -7,7 +7,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, compress, repeat
+from operator import attrgetter, contains, itemgetter, not_
 from typing import NamedTuple
 
 from ..lexicon import alternation, load_table, load_words
@@ -624,12 +625,15 @@ class _Fences:
     """Excluded spans, sorted: overlap tests, and the nearest fence on either side of a point."""
 
     def __init__(self, text: str, exclude: Sequence[Span]) -> None:
-        spans = sorted((s.start, s.end) for s in exclude)
-        self.starts = [s for s, _ in spans]
-        self.max_ends = list(accumulate((e for _, e in spans), max))
-        fences = [(s, e) for s, e in spans if not text.startswith(("“", "‘", '"'), s)]
-        self.fence_starts = [s for s, _ in fences]
-        self.fence_max_ends = list(accumulate((e for _, e in fences), max))
+        # map/compress rather than comprehensions: a parse passes a few hundred spans
+        spans = sorted(map(attrgetter("start", "end"), exclude))
+        self.starts = list(map(itemgetter(0), spans))
+        self.max_ends = list(accumulate(map(itemgetter(1), spans), max))
+        padded = text + " "  # a span may start at len(text)
+        opens = map(contains, repeat('“‘"'), map(padded.__getitem__, self.starts))
+        fences = list(compress(spans, map(not_, opens)))  # quotations do not bound objects
+        self.fence_starts = list(map(itemgetter(0), fences))
+        self.fence_max_ends = list(accumulate(map(itemgetter(1), fences), max))
 
     def overlaps(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)

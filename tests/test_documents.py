@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import random
+import re
 import time
+from functools import cache
 from typing import Any
 
 import pytest
+import regex
 
-from reportparse.extract.documents import MAX_NAME, extract_documents, kind_of_name
-from reportparse.lexicon import load_table
+from reportparse.extract.documents import (
+    CONTEXT_WINDOW,
+    HAN,
+    MAX_NAME,
+    _context_before,
+    extract_documents,
+    kind_of_name,
+)
+from reportparse.lexicon import alternation, load_table, load_words
+from reportparse.normalise import fold
+
+from .conftest import corpus_files, needs_shared, read_exact
 
 # (text, title as written, name, kind, action, issuer) -- hand-checked readings of genre phrases.
 CASES = [
@@ -324,3 +338,99 @@ def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
     for field in ("name", "kind", "action", "issuer"):
         right = sum(getattr(d, field) == g[field] for g, d in pairs)
         assert right / len(pairs) >= 0.9, field
+
+
+def test_han_class_is_regex_han() -> None:
+    """HAN spells out the Han class of ``regex`` for ``re``: the same characters, all of Unicode."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    assert re.findall(f"[{HAN}]", every) == regex.findall(r"\p{Han}", every)
+
+
+@cache
+def _right_to_left() -> Any:
+    """The context pattern as first written: matched right to left from the 《 with ``regex``'s
+    (?r); the forward ``re`` shapes over the reversed window must read every context alike."""
+    verb = alternation(load_words("document_actions"))
+    body_any = alternation(load_words("document_issuer_bodies"))
+    body_word = alternation([w for w in load_words("document_issuer_bodies") if len(w) > 1])
+    place = alternation(load_words("document_issuer_places"))
+    level = alternation(load_words("document_issuer_levels"))
+    office_end = alternation(load_words("document_issuer_suffixes"))
+    modifier = alternation(load_words("document_modifiers"))
+    field = r"(?:(?![的了在和与及要将对把被并各等])\p{Han})"
+
+    def acts(n: int) -> str:
+        return rf"(?P<act{n}>(?:{verb})(?:(?:和|并|及|与)?(?:{verb})){{0,2}})(?:了|好)?"
+
+    unit = (
+        rf"(?:{place})?(?:(?:{level})(?:{body_any}){{1,3}}"
+        rf"|(?:{level}){field}{{1,8}}?(?:{office_end})(?:{body_any}){{0,2}}"
+        rf"|(?:{body_any})?(?:{body_word})(?:{body_any}){{0,2}})"
+    )
+
+    def issuer(n: int) -> str:
+        return rf"(?P<iss{n}>{unit}(?:[、和与]?{unit}){{0,2}})"
+
+    return regex.compile(
+        rf"(?r){issuer(1)}(?:{modifier}){{0,2}}{acts(1)}|{acts(2)}{issuer(2)}|{acts(3)}"
+        rf"|{issuer(3)}"
+    )
+
+
+def _reference_context(text: str, folded: str, lo: int, start: int) -> tuple[Any, Any, int]:
+    gap = regex.match(r"(?r)[ \t]{1,4}", folded, pos=lo, endpos=start)
+    m = _right_to_left().match(folded, lo, gap.start() if gap is not None else start)
+    if m is None:
+        return None, None, start
+    action = issuer = None
+    for n in "123":
+        if m.start(f"act{n}") >= 0:
+            action = text[m.start(f"act{n}") : m.end(f"act{n}")]
+        if m.start(f"iss{n}") >= 0:
+            issuer = text[m.start(f"iss{n}") : m.end(f"iss{n}")]
+    return action, issuer, m.start()
+
+
+def _genre_jumbles(count: int) -> list[str]:
+    """Runs of lexicon words, joiners and odd characters: contexts no report has yet."""
+    rng = random.Random(20240611)
+    lists = [
+        load_words(name)
+        for name in (
+            "document_actions",
+            "document_issuer_bodies",
+            "document_issuer_places",
+            "document_issuer_levels",
+            "document_issuer_suffixes",
+            "document_modifiers",
+        )
+    ]
+    odd = ["和", "并", "及", "与", "、", "了", "好", " ", "\t", "的", "财政", "要", ",", "\n", "𠀀"]
+    return [
+        "".join(
+            rng.choice(odd) if rng.random() < 0.25 else rng.choice(rng.choice(lists))
+            for _ in range(rng.randint(1, 9))
+        )
+        for _ in range(count)
+    ]
+
+
+def test_context_reads_as_right_to_left_pattern() -> None:
+    for text in _genre_jumbles(4000):
+        for lo in (max(0, len(text) - CONTEXT_WINDOW), len(text) // 2):
+            assert _context_before(text, text, lo, len(text)) == _reference_context(
+                text, text, lo, len(text)
+            ), (text, lo)
+
+
+@needs_shared
+def test_context_reads_as_right_to_left_pattern_on_the_corpus() -> None:
+    """Every position of every dev report taken as a 《: the same verb, issuer and start."""
+    for path in corpus_files():
+        text = read_exact(path)
+        folded = fold(text)
+        for start in range(0, len(text), 3):
+            lo = max(0, start - CONTEXT_WINDOW)
+            assert _context_before(text, folded, lo, start) == _reference_context(
+                text, folded, lo, start
+            ), (path.name, start)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import regex
+import re
+from functools import cache
 
 from ..lexicon import alternation, load_table, load_words
 from ..models import DocumentKind, DocumentRef
@@ -19,63 +20,138 @@ _KINDS: tuple[DocumentKind, ...] = ("regulation", "periodical", "article", "othe
 _KIND_OF_SUFFIX: dict[str, DocumentKind] = {
     row[0]: kind for row in load_table("document_kinds") for kind in _KINDS if row[1:] == (kind,)
 }
-_PUBLISHED = regex.compile(
-    rf"(?:{alternation([r[0] for r in load_table('document_actions') if r[1:] == ('publish',)])})$"
-)
+_SUFFIX_LENGTHS = tuple(sorted({len(w) for w in _KIND_OF_SUFFIX}, reverse=True))
+_PUBLISHING = tuple(r[0] for r in load_table("document_actions") if r[1:] == ("publish",))
 
 # One level of nesting is enough for the genre (《<天津政法报>社…》, 《…印发〈…〉的通知》 use other
 # brackets; a nested 《》 is rare). Every repetition is bounded, and the inner title cannot
-# contain 《, so 50,000 nested 《 fail in constant time each.
-_TITLE = regex.compile(
-    rf"《(?P<name>(?:[^《》\n]|《[^《》\n]{{1,{MAX_NAME}}}》){{1,{MAX_NAME}}})》"
-)
+# contain 《, so 50,000 nested 《 fail in constant time each. Stdlib ``re``: its literal-prefix
+# scan skips to the next 《 at C speed.
+_TITLE = re.compile(rf"《((?:[^《》\n]|《[^《》\n]{{1,{MAX_NAME}}}》){{1,{MAX_NAME}}})》")
 
-_VERB = alternation(load_words("document_actions"))
-_BODY_ANY = alternation(load_words("document_issuer_bodies"))
-_BODY_WORD = alternation([w for w in load_words("document_issuer_bodies") if len(w) > 1])
-_PLACE = alternation(load_words("document_issuer_places"))
-_LEVEL = alternation(load_words("document_issuer_levels"))
-_OFFICE_END = alternation(load_words("document_issuer_suffixes"))
-_MODIFIER = alternation(load_words("document_modifiers"))
-# The field of an office (财政 in 县财政局): Han characters, not function words that would let
-# an issuer run across a clause (市里要对局).
-_FIELD = r"(?:(?![的了在和与及要将对把被并各等])\p{Han})"
-
-
-def _acts(n: int) -> str:
-    """Up to three verbs (制定印发, 制定和完善) kept as written; a trailing 了 is dropped."""
-    return rf"(?P<act{n}>(?:{_VERB})(?:(?:和|并|及|与)?(?:{_VERB})){{0,2}})(?:了|好)?"
-
-
-_UNIT = (
-    rf"(?:{_PLACE})?(?:(?:{_LEVEL})(?:{_BODY_ANY}){{1,3}}"
-    rf"|(?:{_LEVEL}){_FIELD}{{1,8}}?(?:{_OFFICE_END})(?:{_BODY_ANY}){{0,2}}"
-    rf"|(?:{_BODY_ANY})?(?:{_BODY_WORD})(?:{_BODY_ANY}){{0,2}})"
-)  # the last: 政法委, 国务院, and the short self-reference 局党组 / 委机关党委
-
-
-def _issuer(n: int) -> str:
-    """One to three bodies, each [place] level body{1,3} (市委政法委), [place] level field
-    office (县财政局) or a body word of its own (政法委, 国务院); joint issuers are written
-    together (省委省政府) or with 、/和 (中共中央办公厅、国务院办公厅)."""
-    return rf"(?P<iss{n}>{_UNIT}(?:[、和与]?{_UNIT}){{0,2}})"
-
-
-# Matched right to left from the 《: the issuer as subject (市委出台《), the verb before the
-# issuer (研究制定市委政法委《), a bare verb (制定《) or a bare issuer (中央政法委《).
-_CONTEXT = regex.compile(
-    rf"(?r){_issuer(1)}(?:{_MODIFIER}){{0,2}}{_acts(1)}|{_acts(2)}{_issuer(2)}|{_acts(3)}"
-    rf"|{_issuer(3)}"
-)
 # What may stand between two titles that share the verb before the first: 《A》《B》, 《A》和《B》,
 # 《A》、《B》, 《A》和市委《B》 (the issuer is matched separately).
-_COORDINATION = regex.compile(r"(?:和|及|以及|与|、|或)?")
-_SPACES = regex.compile(r"(?r)[ \t]{1,4}")
-_TRAILING_NOISE = regex.compile(r"(?r)(?:\([^()]{0,30}\)|[”’\"」』 ]){1,8}")
-_SUFFIX = regex.compile(rf"(?r)(?:{alternation(list(_KIND_OF_SUFFIX))})")
-# A title without a kind word is often followed by one: 《求是》杂志, 《决胜…》报告, 《…》一文.
-# Single characters (表, 法, 单) are left out there: 《…》表示 is a verb, not a form.
-_KIND_AFTER = regex.compile(alternation([w for w in _KIND_OF_SUFFIX if len(w) > 1]))
+_COORDINATION = frozenset(("", "和", "及", "以及", "与", "、", "或"))
+# Trailing parentheticals and quotes of a title, for the REVERSED title: (试行) reads )试行(.
+_TRAILING_NOISE_REVERSED = re.compile(r"(?:\)[^()]{0,30}\(|[”’\"」』 ]){1,8}")
+_NOISE_LAST = frozenset(')”’"」』 ')
+# The last characters of verbs (and the 了/好 after them) and of issuers: what may stand right
+# before a 《 (or the spaces before it) when a verb or an issuer is written there.
+_VERB_ENDS = frozenset([w[-1] for w in load_words("document_actions")] + ["了", "好"])
+_ISSUER_ENDS = frozenset(
+    w[-1]
+    for name in ("document_issuer_bodies", "document_issuer_suffixes")
+    for w in load_words(name)
+)
+# The first characters of what may stand right after an issuer (a verb, or a modifier before the
+# verb), and of what an issuer may begin with (a place, a level or a body word).
+_VERB_STARTS = frozenset(
+    w[0] for name in ("document_actions", "document_modifiers") for w in load_words(name)
+)
+_ISSUER_STARTS = frozenset(
+    w[0]
+    for name in ("document_issuer_places", "document_issuer_levels", "document_issuer_bodies")
+    for w in load_words(name)
+)
+
+# What ``regex`` calls \p{Han} (Unicode 15), spelled out for ``re``; a test checks they agree.
+HAN = (
+    "\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00016fe2-\U00016fe3"
+    "\U00016ff0-\U00016ff6\U00020000-\U0002a6df\U0002a700-\U0002b81e\U0002b820-\U0002cead"
+    "\U0002ceb0-\U0002ebe0\U0002ebf0-\U0002ee5d\U0002f800-\U0002fa1d\U00030000-\U0003134a"
+    "\U00031350-\U00033479"
+)
+
+
+_Node = dict[str, "_Node"]  # a trie node: next character -> node; "" marks a word's end
+
+
+def _reversed_words(name: str, longer_than: int = 0) -> str:
+    """The words of lexicon ``name`` spelled backwards (for a reversed text), as a trie.
+
+    ``re`` tries the branches of an alternation one by one; a trie (委(?:法政|党)?) tests one
+    character per branch point, behind a lookahead for the first characters. The words that match
+    at one place are prefixes of one another, and the trie tries the longer first: the same
+    matches, in the same order, as the longest-first alternation.
+    """
+    words = sorted({w[::-1] for w in load_words(name) if len(w) > longer_than})
+    root: _Node = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return rf"(?=[{re.escape(''.join(root))}]){_trie(root)}"
+
+
+def _trie(node: _Node) -> str:
+    """The regex of a trie node: its branches, optional when a word ends there."""
+    branches = [re.escape(ch) + _trie(child) for ch, child in node.items() if ch]
+    if not branches:
+        return ""
+    body = f"(?:{'|'.join(branches)})"
+    return body + "?" if "" in node else body
+
+
+def _first_chars(chars: frozenset[str]) -> str:
+    """The body of a character class of ``chars``."""
+    return re.escape("".join(sorted(chars)))
+
+
+@cache
+def _kind_after() -> re.Pattern[str]:
+    """A kind word right after 》 (《求是》杂志, 《决胜…》报告, 《…》一文). Single characters (表,
+    法, 单) are left out: 《…》表示 is a verb, not a form."""
+    return re.compile(alternation([w for w in _KIND_OF_SUFFIX if len(w) > 1]))
+
+
+# A shape: its pattern, the group of the verb and the group of the issuer (0: none).
+_Shape = tuple[re.Pattern[str], int, int]
+
+
+@cache
+def _shapes() -> tuple[_Shape, _Shape, _Shape, _Shape, re.Pattern[str], re.Pattern[str]]:
+    """The four shapes of the verb and issuer left of a 《, and two prefilters; compiled on first
+    use (together 12,000 characters).
+
+    They are matched FORWARD over the reversed window (the text read right to left from the 《)
+    so that stdlib ``re`` can do it: every sequence is written last part first and every word
+    backwards. In reading order the shapes, tried in this order, are: issuer [modifiers] verb
+    (市委出台《), verb issuer (研究制定市委政法委《), verb (制定《), issuer (中央政法委《).
+    The prefilters look for the second part of the first two shapes where it could begin: a verb
+    right after a character that may begin an issuer, a body word right after one that may begin
+    a verb or modifier. A shape without one is not tried (its backtracking is the expensive part).
+    """
+    verb = _reversed_words("document_actions")
+    body_any = _reversed_words("document_issuer_bodies")
+    body_word = _reversed_words("document_issuer_bodies", longer_than=1)
+    place = _reversed_words("document_issuer_places")
+    level = _reversed_words("document_issuer_levels")
+    office_end = _reversed_words("document_issuer_suffixes")
+    modifier = _reversed_words("document_modifiers")
+    # The field of an office (财政 in 县财政局): Han characters, not function words that would
+    # let an issuer run across a clause (市里要对局).
+    field = rf"(?:(?![的了在和与及要将对把被并各等])[{HAN}])"
+    # Up to three verbs (制定印发, 制定和完善) kept as written; a trailing 了 / 好 is dropped.
+    acts = rf"(?:了|好)?((?:(?:{verb})(?:和|并|及|与)?){{0,2}}(?:{verb}))"
+    # [place] level body{1,3} (市委政法委), [place] level field office (县财政局), or a body word
+    # of its own (政法委, 国务院, and the short self-reference 局党组 / 委机关党委).
+    unit = (
+        rf"(?:(?:(?:{body_any}){{1,3}}(?:{level})"
+        rf"|(?:{body_any}){{0,2}}(?:{office_end}){field}{{1,8}}?(?:{level})"
+        rf"|(?:{body_any}){{0,2}}(?:{body_word})(?:{body_any})?)(?:{place})?)"
+    )
+    # One to three bodies; joint issuers are written together (省委省政府) or with 、/和/与.
+    issuer = rf"((?:{unit}[、和与]?){{0,2}}{unit})"
+    return (
+        (re.compile(rf"{acts}(?:{modifier}){{0,2}}{issuer}"), 1, 2),
+        (re.compile(rf"{issuer}{acts}"), 2, 1),
+        (re.compile(acts), 1, 0),
+        (re.compile(issuer), 0, 1),
+        re.compile(rf"(?<=[{_first_chars(_ISSUER_STARTS)}])(?:了|好)?(?:{verb})"),
+        re.compile(rf"(?<=[{_first_chars(_VERB_STARTS)}])(?:{body_any}|{office_end})"),
+    )
 
 
 def kind_of_name(name: str) -> DocumentKind | None:
@@ -84,13 +160,22 @@ def kind_of_name(name: str) -> DocumentKind | None:
     Trailing parentheticals and quotes are ignored:
     《…办法(试行)》 is a 办法, 《…“两个清单”》 a 清单.
     """
-    folded = fold(name)
+    return _kind_of_folded(fold(name))
+
+
+def _kind_of_folded(folded: str) -> DocumentKind | None:
+    """:func:`kind_of_name` of a title already folded (a slice of the folded text)."""
     end = len(folded)
-    noise = _TRAILING_NOISE.match(folded, 0, end)
-    if noise is not None and noise.start() > 0:
-        end = noise.start()
-    suffix = _SUFFIX.match(folded, 0, end)
-    return _KIND_OF_SUFFIX[suffix.group()] if suffix is not None else None
+    if end and folded[-1] in _NOISE_LAST:
+        noise = _TRAILING_NOISE_REVERSED.match(folded[::-1])
+        if noise is not None and noise.end() < end:
+            end -= noise.end()
+    for length in _SUFFIX_LENGTHS:  # longest suffix first
+        if length <= end:
+            kind = _KIND_OF_SUFFIX.get(folded[end - length : end])
+            if kind is not None:
+                return kind
+    return None
 
 
 def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]:
@@ -105,22 +190,21 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
         action, issuer, context_start = _context_before(
             text, folded, max(prev_end, start - CONTEXT_WINDOW), start
         )
-        if action is None and found and _COORDINATION.fullmatch(folded, prev_end, context_start):
+        if action is None and found and folded[prev_end:context_start] in _COORDINATION:
             action = prev_action
-        name = text[title.start("name") : title.end("name")]
-        kind = kind_of_name(name)
+        kind = _kind_of_folded(folded[start + 1 : end - 1])
         if kind is None:
-            after = _KIND_AFTER.match(folded, end)
+            after = _kind_after().match(folded, end)
             kind = _KIND_OF_SUFFIX[after.group()] if after is not None else None
         if kind is None:
-            kind = "article" if _is_published(action) else "other"
+            kind = "article" if action is not None and action.endswith(_PUBLISHING) else "other"
         found.append(
             trusted(
                 DocumentRef,
                 span=Span.of(start, end),
                 text=text[start:end],
                 node_path=None,
-                name=name,
+                name=text[start + 1 : end - 1],
                 kind=kind,
                 action=action,
                 issuer=issuer,
@@ -133,21 +217,36 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
 def _context_before(
     text: str, folded: str, lo: int, start: int
 ) -> tuple[str | None, str | None, int]:
-    """(action, issuer, where the context starts) for the title opening at ``start``."""
-    gap = _SPACES.match(folded, lo, start)  # 印发 《…》: text copied from web pages
-    m = _CONTEXT.match(folded, lo, gap.start() if gap is not None else start)
+    """(action, issuer, where the context starts) for the title opening at ``start``.
+
+    Up to four spaces before the 《 are skipped (印发 《…》: text copied from web pages). The
+    character before decides which shapes can match: one that ends a verb (or 了/好) starts the
+    verb-last shapes, one that ends a body word the issuer-last ones (署 ends both).
+    """
+    window = folded[lo:start][::-1]
+    rest = window.lstrip(" \t")
+    skipped = len(window) - len(rest)
+    if not rest or skipped > 4:
+        return None, None, start
+    first = rest[0]
+    verb_last, issuer_last = first in _VERB_ENDS, first in _ISSUER_ENDS
+    if not (verb_last or issuer_last):
+        return None, None, start
+    p1, p2, p3, p4, verb_after_issuer, issuer_after_verb = _shapes()
+    m = None
+    if verb_last and issuer_after_verb.search(window, skipped + 1) is not None:
+        shape, m = p1, p1[0].match(window, skipped)
+    if m is None and issuer_last and verb_after_issuer.search(window, skipped + 1) is not None:
+        shape, m = p2, p2[0].match(window, skipped)
+    if m is None and verb_last:
+        shape, m = p3, p3[0].match(window, skipped)
+    if m is None and issuer_last:
+        shape, m = p4, p4[0].match(window, skipped)
     if m is None:
         return None, None, start
-    action = issuer = None
-    for n in "123":
-        a, i = m.span(f"act{n}"), m.span(f"iss{n}")
-        if a[0] >= 0:
-            action = text[a[0] : a[1]]
-        if i[0] >= 0:
-            issuer = text[i[0] : i[1]]
-    return action, issuer, m.start()
-
-
-def _is_published(action: str | None) -> bool:
-    """True when the verb publishes a text (编发了《…》): a title without suffix is an article."""
-    return action is not None and _PUBLISHED.search(action) is not None
+    # a span (a, b) in the reversed window is [start - b, start - a) in the text
+    _, act, iss = shape
+    regs = m.regs
+    action = text[start - regs[act][1] : start - regs[act][0]] if act else None
+    issuer = text[start - regs[iss][1] : start - regs[iss][0]] if iss else None
+    return action, issuer, start - m.end()

@@ -125,3 +125,22 @@ def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     assert f1 >= 0.95, (p, r)
     assert names_right == len(used)
+
+
+def test_numerals_are_single_characters() -> None:
+    """is_formula rejects a quote with no numeral before removing words: that is exact only while
+    every numeral is one character (removing a word cannot then make one appear)."""
+    assert all(len(word) == 1 for word in load_words("slogan_numerals"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("“统一”和“四个意识”", ["四个意识"]),  # a numeral only inside a word: not a formula
+        ("“见到,「三个」”", []),  # the outer quote is read first; the scan goes on after it
+        ("“一”“二三”", ["二三"]),
+    ],
+    ids=["word-numeral", "outer-first", "single-then-pair"],
+)
+def test_quotes_without_a_formula_are_skipped_whole(text: str, names: list[str]) -> None:
+    assert [s.name for s in extract_slogans(text)] == names

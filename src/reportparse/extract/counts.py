@@ -138,13 +138,17 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
-def extract_counts(text: str, *, exclude: Sequence[Span] = ()) -> list[Count]:
+def extract_counts(
+    text: str, *, exclude: Sequence[Span] = (), folded: str | None = None
+) -> list[Count]:
     """Quantities in ``text`` (召开会议17次, 2.45万名网格员, 近90万人, 降幅21%), by start.
 
     A count overlapping a span of ``exclude`` is dropped; excluded spans that do not start with
     a quotation mark (outline markers, dates) also bound the search for the counted object.
+    ``folded`` is ``fold(text)`` when the caller already has it.
     """
-    folded = fold(text)
+    if folded is None or len(folded) != len(text):
+        folded = fold(text)
     fences = _Fences(text, exclude)
     lx = _lexicon()
     candidates = [c for m in lx.count.finditer(folded) if (c := _candidate(folded, m, lx))]

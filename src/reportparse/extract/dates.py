@@ -365,14 +365,21 @@ def _aside(folded: str, pos: int) -> bool:
 # --- the extractor ----------------------------------------------------------------------------
 
 
-def extract_dates(text: str, reference_date: datetime.date | None = None) -> list[DateMention]:
+def extract_dates(
+    text: str, reference_date: datetime.date | None = None, *, folded: str | None = None
+) -> list[DateMention]:
     """Every date, range, since-date, relative year and named period in ``text``, by position.
 
     Relative words (今年, 明年) resolve against ``reference_date``, else against
     :func:`implied_reference_date`; their value is None when neither is known.
+    ``folded`` is ``fold(text)`` when the caller already has it.
     """
-    folded = fold(text)
-    reference = reference_date if reference_date is not None else implied_reference_date(text)
+    if folded is None or len(folded) != len(text):
+        folded = fold(text)
+    if reference_date is not None:
+        reference: datetime.date | None = reference_date
+    else:
+        reference = implied_reference_date(text, folded=folded)
     ctx = _Context(folded, reference)
     out: list[DateMention] = []
     for match in _date_matches(folded):
@@ -641,10 +648,11 @@ def _named(kind: str, m: regex.Match[str], text: str, ctx: _Context) -> DateMent
 # --- the document's own date ------------------------------------------------------------------
 
 
-def implied_reference_date(text: str) -> datetime.date | None:
+def implied_reference_date(text: str, *, folded: str | None = None) -> datetime.date | None:
     """The date the document implies for itself: its latest full (day-precision) date, leaving
     out dates announced as future (将于…) and deadlines (…前); None when it has none."""
-    folded = fold(text)
+    if folded is None or len(folded) != len(text):
+        folded = fold(text)
     best: datetime.date | None = None
     for m in _FULL_DATE.finditer(folded):
         parts = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])

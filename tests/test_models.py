@@ -14,7 +14,6 @@ from reportparse.span import trusted
 SPAN = {"start": 3, "end": 7}
 
 CASES: list[tuple[type[BaseModel], dict[str, Any]]] = [
-    (Span, SPAN),
     (Marker, {"style": "cn_dun", "text": "一、", "ordinal": 1, "span": Span(**SPAN)}),
     (Title, {"text": "标题", "span": Span(**SPAN)}),
     (Diagnostic, {"code": "numbering_gap", "message": "m", "span": Span(**SPAN)}),
@@ -37,6 +36,25 @@ def test_trusted_equals_validated(cls: type[BaseModel], fields: dict[str, Any]) 
     assert fast == slow
     assert fast.model_dump() == slow.model_dump()
     assert fast.model_dump_json() == slow.model_dump_json()
+
+
+def test_span_of_equals_checked_span() -> None:
+    assert Span.of(3, 7) == Span(start=3, end=7)
+    assert Span.of(3, 7).model_dump() == SPAN
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 2), (5, 4), ("1", 2)])
+def test_span_rejects_bad_offsets(start: Any, end: Any) -> None:
+    with pytest.raises((ValueError, TypeError)):
+        Span(start=start, end=end)
+
+
+def test_span_is_frozen_and_hashable() -> None:
+    span = Span.of(1, 2)
+    with pytest.raises(AttributeError):
+        span.start = 0  # type: ignore[misc]
+    assert {span, Span(start=1, end=2)} == {span}
+    assert bool(Span.of(4, 4))  # an empty span is a position, not "nothing"
 
 
 def test_span_helpers() -> None:

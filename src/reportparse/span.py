@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _set = object.__setattr__
+_new = object.__new__
 # per model class: its field names in declaration order, and the plain defaults
 _LAYOUTS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
 
@@ -46,26 +48,36 @@ def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
     return layout
 
 
-class Span(BaseModel):
-    """Where something stands in the input: ``text[span.start:span.end]`` is exactly it."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where something stands in the input: ``text[span.start:span.end]`` is exactly it.
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    A frozen dataclass rather than a model: a report holds thousands of spans, and pydantic
+    validates and serialises a dataclass field natively (JSON ``{"start": 3, "end": 7}``).
+    """
 
-    start: int = Field(ge=0, description="Index of the first character (inclusive).")
-    end: int = Field(ge=0, description="Index one past the last character (exclusive).")
+    start: int = field(metadata={"description": "Index of the first character (inclusive)."})
+    end: int = field(metadata={"description": "Index one past the last character (exclusive)."})
+
+    def __post_init__(self) -> None:
+        if not (isinstance(self.start, int) and isinstance(self.end, int)):
+            raise TypeError(f"Span offsets must be int, not {self.start!r}, {self.end!r}")
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"Span needs 0 <= start <= end, not [{self.start}, {self.end})")
 
     @classmethod
     def of(cls, start: int, end: int) -> Span:
-        """Build a span from trusted internal offsets, skipping validation (hot path)."""
-        span = cls.__new__(cls)
-        _set(span, "__dict__", {"start": start, "end": end})
-        _set(span, "__pydantic_fields_set__", {"start", "end"})
-        _set(span, "__pydantic_extra__", None)
-        _set(span, "__pydantic_private__", None)
+        """Build a span from trusted internal offsets, skipping the checks (hot path)."""
+        span = _new(cls)
+        _set(span, "start", start)
+        _set(span, "end", end)
         return span
 
     def __len__(self) -> int:
         return self.end - self.start
+
+    def __bool__(self) -> bool:
+        return True  # an empty span (a position) is still a span, not "nothing"
 
     def contains(self, other: Span) -> bool:
         """True when ``other`` lies wholly inside this span."""
@@ -77,3 +89,7 @@ class Span(BaseModel):
     def slice(self, text: str) -> str:
         """The text this span covers."""
         return text[self.start : self.end]
+
+    def model_dump(self) -> dict[str, int]:
+        """``{"start": …, "end": …}``, as the models around it dump it."""
+        return {"start": self.start, "end": self.end}

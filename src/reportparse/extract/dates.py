@@ -14,7 +14,7 @@ from ..lexicon import alternation, load_table, load_words
 from ..models import DateKind, DateMention, DatePrecision
 from ..normalise import fold
 from ..numerals import cn_to_int
-from ..span import Span
+from ..span import Span, trusted
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
@@ -156,7 +156,8 @@ _PATTERN_SOURCE = rf"""
         (?P<kd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])
     )
     """
-_ALTERNATIVES = ("hol", "fyp", "evt", "ann", "named", "yr", "dot", "ex", "rel", "md", "cmd")
+# The alternative names, most frequent first: finding which one fired asks each in turn.
+_ALTERNATIVES = ("ex", "rel", "md", "fyp", "named", "hol", "evt", "ann", "yr", "dot", "cmd")
 
 # The pattern is slow to try at every position (75 groups): finditer over a 13,000-character report
 # costs ~8 ms. Every date holds, within TRIGGER_REACH characters of its start, a trigger: 年, 月,
@@ -311,8 +312,8 @@ def _mention(
     value: str | None,
     precision: DatePrecision | None,
 ) -> DateMention:
-    return DateMention.model_construct(
-        span=Span.of(start, end), text=text[start:end], node_path=None,
+    return trusted(
+        DateMention, span=Span.of(start, end), text=text[start:end], node_path=None,
         kind=kind, value=value, precision=precision if value is not None else None,
     )  # fmt: skip
 

@@ -26,8 +26,8 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     the document itself implies (its latest full date), or left ``None``.
     """
     _check_arguments(text, reference_date)
-    problems = find_input_problems(text)  # 0. empty input, control characters
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
+    problems = find_input_problems(text, folded)  # 0. empty input, control characters
     regions = quoted_regions(folded)  # 2. “…” and 《…》, where markers cannot stand
     candidates = find_markers(folded, regions)  # 3. every place that looks like a marker
     title, children, numbering = build_outline(text, folded, candidates, regions)  # 4. the tree

@@ -12,9 +12,12 @@ from .span import Span, trusted
 _ODD_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
 
 
-def find_input_problems(text: str) -> list[Diagnostic]:
-    """Diagnostics for an empty text or one carrying control characters (kept, not removed)."""
-    if not fold(text).strip():  # BOM and zero-width spaces are blank too
+def find_input_problems(text: str, folded: str | None = None) -> list[Diagnostic]:
+    """Diagnostics for an empty text or one carrying control characters (kept, not removed).
+
+    ``folded`` is ``fold(text)`` when the caller already has it.
+    """
+    if not (fold(text) if folded is None else folded).strip():  # BOM, ZWSP are blank too
         return [
             trusted(
                 Diagnostic,

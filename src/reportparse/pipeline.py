@@ -27,18 +27,18 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     """
     _check_arguments(text, reference_date)
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
-    problems = find_input_problems(text, folded)  # 0. empty input, control characters
-    regions = quoted_regions(folded)  # 2. “…” and 《…》, where markers cannot stand
-    candidates = find_markers(folded, regions)  # 3. every place that looks like a marker
-    title, children, numbering = build_outline(text, folded, candidates, regions)  # 4. the tree
+    problems = find_input_problems(text, folded)  # 2. empty input, control characters
+    regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
+    candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
+    title, children, numbering = build_outline(text, folded, candidates, regions)  # 5. the tree
     reference = reference_date or implied_reference_date(text, folded=folded)
-    dates = extract_dates(text, reference, folded=folded)  # 5. mentions, each extractor alone
+    dates = extract_dates(text, reference, folded=folded)  # 6. mentions, each extractor alone
     documents = extract_documents(text, folded)
     slogans = extract_slogans(text, folded)
     markers = [node.marker.span for node in _marked(children) if node.marker is not None]
     not_counts = [*markers, *(d.span for d in dates), *(s.span for s in slogans)]
     counts = extract_counts(text, exclude=not_counts, folded=folded)
-    attach_node_paths(children, counts, dates, documents, slogans)  # 6. each to its node
+    attach_node_paths(children, counts, dates, documents, slogans)  # 7. each to its node
     return trusted(
         Report,
         text=text,

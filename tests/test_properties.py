@@ -19,9 +19,9 @@ FRAGMENTS = [
     "\u3000\u3000", " ", "**", "# ", "市委", "整改", "措施", "\x00", "\ufeff", "\ud800",
 ]  # fmt: skip
 
-genre_text = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=60
-).map("".join)
+genre_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=6)), max_size=60).map(
+    "".join
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

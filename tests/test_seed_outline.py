@@ -49,9 +49,7 @@ def test_seed_outline_matches_gold(seed_text: str, seed_gold: dict[str, Any]) ->
     for start, style, ordinal, _ in closing:
         alternatives = {(start, style, ordinal, p) for p in CLOSING_PARAGRAPH_PARENTS}
         assert alternatives & found, f"closing {style} {ordinal} at {start} has no accepted parent"
-    tolerated = {
-        (s, st, o, p) for (s, st, o, _) in closing for p in CLOSING_PARAGRAPH_PARENTS
-    }
+    tolerated = {(s, st, o, p) for (s, st, o, _) in closing for p in CLOSING_PARAGRAPH_PARENTS}
     assert expected - found - closing == set()
     assert found - expected - tolerated == set()
 

@@ -226,5 +226,3 @@ def _replace_surrogates(value: Any) -> Any:
     if isinstance(value, list):
         return [_replace_surrogates(item) for item in value]
     return value
-
-

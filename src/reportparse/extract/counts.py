@@ -159,7 +159,7 @@ def extract_counts(
         next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
         lo = max(prev_end, fences.end_before(cand.start), cand.start - _BEFORE_MAX)
         hi = min(next_start, fences.start_after(cand.end), cand.end + _AFTER_MAX)
-        obj = _object_span(folded, cand, lo, hi, lx, listed=lo == prev_end > 0)
+        obj = _object_memo(folded, cand, lo, hi, lx, listed=lo == prev_end > 0)
         start, end = cand.start, cand.end
         obj_text = None
         if obj is not None:
@@ -327,24 +327,60 @@ def _is_duration_year(
 # --- what is counted? ------------------------------------------------------------------------
 
 
-def _object_span(
+_ObjectKey = tuple[str, int, int, int, int, str, bool]
+_OBJECTS: dict[_ObjectKey, tuple[int, int] | None] = {}
+_OBJECTS_MAX = 20000
+_MISS = (-1, -1)
+
+
+def _object_memo(
     folded: str, cand: _Candidate, lo: int, hi: int, lx: _Lexicon, *, listed: bool
+) -> tuple[int, int] | None:
+    """:func:`_object_span`, remembered per window: the decision reads only the window
+    ``folded[a:b]`` (the search bounds and the count), so it is computed on that string and
+    keyed by it with the offsets, kind and ``listed``. Windows (召开…会议17次, 问题70余条)
+    repeat within and across reports, and finding an object costs ~25 µs.
+    """
+    start, end = cand.start, cand.end
+    a = lo if lo < start else start
+    b = hi if hi > end else end
+    key = (folded[a:b], lo - a, hi - a, start - a, end - a, cand.kind, listed)
+    rel = _OBJECTS.get(key, _MISS)
+    if rel is _MISS:
+        rel = _object_span(key[0], key[3], key[4], cand.kind, key[1], key[2], lx, listed=listed)
+        if len(_OBJECTS) >= _OBJECTS_MAX:
+            _OBJECTS.clear()
+        _OBJECTS[key] = rel
+    return None if rel is None else (rel[0] + a, rel[1] + a)
+
+
+def _object_span(
+    folded: str,
+    start: int,
+    end: int,
+    kind: str,
+    lo: int,
+    hi: int,
+    lx: _Lexicon,
+    *,
+    listed: bool,
 ) -> tuple[int, int] | None:
     """Where the counted object stands: after the unit when a noun follows, else before.
 
-    ``listed``: ``lo`` is the end of the previous count, so a 、 there makes this count the
-    next item of a list (委务会3次、整改落实工作领导小组会议5次).
+    ``start``, ``end``: the count; ``lo``, ``hi``: the bounds of the search. ``listed``:
+    ``lo`` is the end of the previous count, so a 、 there makes this count the next item
+    of a list (委务会3次、整改落实工作领导小组会议5次).
     """
-    if cand.kind == "duration":
+    if kind == "duration":
         for word in ("时间", "的时间"):
-            if folded.startswith(word, cand.end) and cand.end + len(word) <= hi:
-                return (cand.end + len(word) - 2, cand.end + len(word))
+            if folded.startswith(word, end) and end + len(word) <= hi:
+                return (end + len(word) - 2, end + len(word))
         return None
-    if cand.kind not in ("person", "percent"):
-        after = _object_after(folded, cand.end, hi, lx, adverbial=cand.kind == "event")
-        if after is not None or cand.kind == "tier":
+    if kind not in ("person", "percent"):
+        after = _object_after(folded, end, hi, lx, adverbial=kind == "event")
+        if after is not None or kind == "tier":
             return after
-    return _object_before(folded, lo, cand.start, lx, listed=listed, kind=cand.kind)
+    return _object_before(folded, lo, start, lx, listed=listed, kind=kind)
 
 
 def _object_after(

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-_set = object.__setattr__
 _new = object.__new__
-# per model class: its field names in declaration order, and the plain defaults
-_LAYOUTS: dict[type[BaseModel], tuple[tuple[str, ...], dict[str, Any]]] = {}
+# The slot setters of BaseModel, called directly: about twice as fast as object.__setattr__
+# (which looks the descriptor up by name on every call).
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+class _Layout(NamedTuple):
+    """What ``trusted`` needs to know about a model class, read once per class."""
+
+    names: tuple[str, ...]  # field names in declaration order
+    name_set: set[str]  # the same names: copied (cheaper than set(names)) per model
+    defaults: dict[str, Any]  # the plain defaults
+    new: Any  # cls.__new__, looked up once
+
+
+_LAYOUTS: dict[type[BaseModel], _Layout] = {}
 
 
 def trusted(cls: type[ModelT], **values: Any) -> ModelT:
@@ -25,18 +40,36 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     layout = _LAYOUTS.get(cls)
     if layout is None:
         layout = _layout(cls)
-    names, defaults = layout
+    names = layout.names
     if len(values) != len(names) or tuple(values) != names:
+        defaults = layout.defaults
         values = {name: values[name] if name in values else defaults[name] for name in names}
-    model = cls.__new__(cls)
-    _set(model, "__dict__", values)
-    _set(model, "__pydantic_fields_set__", set(names))
-    _set(model, "__pydantic_extra__", None)
-    _set(model, "__pydantic_private__", None)
-    return model
+    model = layout.new(cls)
+    _set_dict(model, values)
+    _set_fields_set(model, layout.name_set.copy())  # own set: model_fields_set is public
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model  # type: ignore[no-any-return]
 
 
-def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
+def trusted_from(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
+    """``trusted`` for the hottest paths: ``values`` is a fresh dict holding EVERY field of
+    ``cls`` in declaration order (not checked; the dict becomes the model's ``__dict__``).
+
+    Saves the keyword packing and the order check (~1 µs of ~2.5 per model).
+    """
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        layout = _layout(cls)
+    model = layout.new(cls)
+    _set_dict(model, values)
+    _set_fields_set(model, layout.name_set.copy())
+    _set_extra(model, None)
+    _set_private(model, None)
+    return model  # type: ignore[no-any-return]
+
+
+def _layout(cls: type[BaseModel]) -> _Layout:
     """Field names in declaration order and the plain defaults of ``cls``, read once."""
     fields = cls.model_fields  # a deprecation-wrapped property on instances: read it once
     defaults = {
@@ -44,7 +77,7 @@ def _layout(cls: type[BaseModel]) -> tuple[tuple[str, ...], dict[str, Any]]:
         for name, field in fields.items()
         if not field.is_required() and field.default_factory is None
     }
-    _LAYOUTS[cls] = layout = (tuple(fields), defaults)
+    _LAYOUTS[cls] = layout = _Layout(tuple(fields), set(fields), defaults, cls.__new__)
     return layout
 
 
@@ -69,8 +102,8 @@ class Span:
     def of(cls, start: int, end: int) -> Span:
         """Build a span from trusted internal offsets, skipping the checks (hot path)."""
         span = _new(cls)
-        _set(span, "start", start)
-        _set(span, "end", end)
+        _set_start(span, start)
+        _set_end(span, end)
         return span
 
     def __len__(self) -> int:
@@ -93,3 +126,8 @@ class Span:
     def model_dump(self) -> dict[str, int]:
         """``{"start": …, "end": …}``, as the models around it dump it."""
         return {"start": self.start, "end": self.end}
+
+
+# The slot setters of the frozen Span, called directly (see ``Span.of``).
+_set_start = Span.__dict__["start"].__set__
+_set_end = Span.__dict__["end"].__set__

@@ -33,7 +33,7 @@ from .models import (
     Section,
     Title,
 )
-from .span import Span, trusted
+from .span import Span, trusted, trusted_from
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
@@ -324,18 +324,13 @@ class _OutlineBuilder:
         return self.root.children
 
 
-def _trimmed_end(folded: str, end: int, floor: int, cache: dict[int, int]) -> int:
-    trimmed = cache.get(end)
-    if trimmed is None:
-        trimmed = end
-        while trimmed > 0 and folded[trimmed - 1].isspace():
-            trimmed -= 1
-        cache[end] = trimmed
-    return max(trimmed, floor)
-
-
 def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list[Node]:
-    """Turn builder nodes into models: spans, headings, markers, levels and paths."""
+    """Turn builder nodes into models: spans, headings, markers, levels and paths.
+
+    The report's hot path (one model per node and marker): models are built with
+    ``trusted_from`` from dict literals in declaration order, and names used per node are
+    locals.
+    """
     order: list[_Build] = []
 
     def preorder(node: _Build) -> None:
@@ -346,11 +341,20 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
 
     for build in builds:
         preorder(build)
-    cache: dict[int, int] = {}
+    trimmed_ends: dict[int, int] = {}  # raw end -> end without trailing whitespace
+    count = len(order)
     for node in order:
-        raw_end = order[node.after].start if node.after < len(order) else body_end
+        raw_end = order[node.after].start if node.after < count else body_end
+        trimmed = trimmed_ends.get(raw_end)
+        if trimmed is None:
+            trimmed = raw_end
+            while trimmed > 0 and folded[trimmed - 1].isspace():
+                trimmed -= 1
+            trimmed_ends[raw_end] = trimmed
         floor = node.cand.end if node.cand else node.start + 1
-        node.end = _trimmed_end(folded, raw_end, floor, cache)
+        node.end = trimmed if trimmed > floor else floor
+
+    span_of = Span.of
 
     def convert(nodes: list[_Build], level: int, prefix: str) -> list[Node]:
         used: dict[int, int] = {}
@@ -362,56 +366,67 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 paragraphs += 1
                 path = f"{prefix}p{paragraphs}"
             else:
-                seen = used.get(cand.ordinal, 0) + 1
-                used[cand.ordinal] = seen
-                path = f"{prefix}{cand.ordinal}" if seen == 1 else f"{prefix}{cand.ordinal}~{seen}"
-            children = convert(node.children, level + 1, path + ".") if node.children else []
-            span = Span.of(node.start, node.end)
+                ordinal = cand.ordinal
+                seen = used.get(ordinal, 0) + 1
+                used[ordinal] = seen
+                path = f"{prefix}{ordinal}" if seen == 1 else f"{prefix}{ordinal}~{seen}"
+            inner = node.children
+            children = convert(inner, level + 1, path + ".") if inner else []
+            span = span_of(node.start, node.end)
             if cand is None:
                 result.append(
-                    trusted(
+                    trusted_from(
                         Paragraph,
-                        span=span,
-                        marker=None,
-                        heading=None,
-                        heading_span=None,
-                        level=level,
-                        path=path,
-                        children=children,
-                        kind="paragraph",
+                        {
+                            "span": span,
+                            "marker": None,
+                            "heading": None,
+                            "heading_span": None,
+                            "level": level,
+                            "path": path,
+                            "children": children,
+                            "kind": "paragraph",
+                        },
                     )
                 )
                 continue
-            marker = trusted(
+            marker = trusted_from(
                 Marker,
-                style=cand.style,
-                text=text[cand.start : cand.end],
-                ordinal=cand.ordinal,
-                span=Span.of(cand.start, cand.end),
+                {
+                    "style": cand.style,
+                    "text": text[cand.start : cand.end],
+                    "ordinal": cand.ordinal,
+                    "span": span_of(cand.start, cand.end),
+                },
             )
             heading = heading_span = None
             if node.heading is not None:
                 # a heading stops where the next node starts (an inline marker before its 。)
-                start = node.heading[0]
-                end = min(node.heading[1], children[0].span.start if children else node.end)
+                start, end = node.heading
+                stop = inner[0].start if inner else node.end
+                if stop < end:
+                    end = stop
                 while end > start and folded[end - 1].isspace():
                     end -= 1
                 if end > start:
-                    heading_span = Span.of(start, end)
+                    heading_span = span_of(start, end)
                     heading = text[start:end]
-            node_class: type[Section | Point] = Section if node.is_section else Point
-            numbered = trusted(
-                node_class,
-                span=span,
-                marker=marker,
-                heading=heading,
-                heading_span=heading_span,
-                level=level,
-                path=path,
-                children=children,
-                kind="section" if node.is_section else "point",
+            is_section = node.is_section
+            result.append(
+                trusted_from(
+                    Section if is_section else Point,
+                    {
+                        "span": span,
+                        "marker": marker,
+                        "heading": heading,
+                        "heading_span": heading_span,
+                        "level": level,
+                        "path": path,
+                        "children": children,
+                        "kind": "section" if is_section else "point",
+                    },
+                )
             )
-            result.append(numbered)
         return result
 
     return convert(builds, 1, "")

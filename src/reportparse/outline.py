@@ -412,9 +412,10 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                     heading_span = span_of(start, end)
                     heading = text[start:end]
             is_section = node.is_section
+            node_class: type[Section | Point] = Section if is_section else Point
             result.append(
                 trusted_from(
-                    Section if is_section else Point,
+                    node_class,
                     {
                         "span": span,
                         "marker": marker,

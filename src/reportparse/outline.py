@@ -66,15 +66,21 @@ class _Build:
         "transient",
     )
 
-    def __init__(self, start: int, cand: Candidate | None, *, is_section: bool, transient: bool):
+    def __init__(
+        self, start: int, cand: Candidate | None, is_section: bool, transient: bool
+    ) -> None:
         self.start = start
         self.cand = cand
         self.is_section = is_section
         self.transient = transient
         self.heading: tuple[int, int] | None = None
         self.children: list[_Build] = []
-        self.key: str | None = cand.key if cand else None
-        self.ordinal: int = cand.ordinal if cand else 0
+        if cand is None:
+            self.key: str | None = None
+            self.ordinal = 0
+        else:
+            self.key = cand.key
+            self.ordinal = cand.ordinal
         self.after = 0  # set by _finish: preorder index just past this node's subtree
         self.end = 0  # set by _finish: end of the node's span
 
@@ -130,7 +136,7 @@ class _OutlineBuilder:
         self.text = text
         self.folded = folded
         self.candidates = candidates
-        self.root = _Build(0, None, is_section=True, transient=False)
+        self.root = _Build(0, None, True, False)
         self.stack: list[_Build] = [self.root]
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
@@ -138,6 +144,7 @@ class _OutlineBuilder:
         self.regions = regions
         self.region_starts = [start for start, _ in regions]
         self.next_ordinal = self._next_same_key_ordinals()
+        self.length = len(folded)
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
@@ -164,62 +171,76 @@ class _OutlineBuilder:
 
     # -- placing markers -------------------------------------------------------------------
 
-    def _same_key_entries(self, key: str) -> list[int]:
-        return [i for i in range(len(self.stack) - 1, 0, -1) if self.stack[i].key == key]
+    def _open_entries(self, key: str, ordinal: int) -> tuple[int, int]:
+        """Where ``key`` is open on the stack, as ``(same, continued)``: the topmost stack index
+        holding ``key`` and the topmost one whose ordinal ``ordinal`` continues (0 for none;
+        index 0 is the root). One walk down the stack, shared by acceptance and placing."""
+        stack = self.stack
+        same = 0
+        for i in range(len(stack) - 1, 0, -1):
+            entry = stack[i]
+            if entry.key == key:
+                if entry.ordinal + 1 == ordinal:
+                    return (same or i), i
+                if not same:
+                    same = i
+        return same, 0
 
-    def _continues(self, cand: Candidate) -> bool:
-        """True when ``cand`` is the next number of an open list or, for heading styles, of the
-        last list of its kind (items 1-14 running on across sections). Enumerations (一是…)
-        restart in every paragraph, so for them only an open list counts."""
-        for i in self._same_key_entries(cand.key):
-            if self.stack[i].ordinal + 1 == cand.ordinal:
-                return True
+    def _continues(self, cand: Candidate, continued: int) -> bool:
+        """True when ``cand`` is the next number of an open list (``continued``, from
+        ``_open_entries``) or, for heading styles, of the last list of its kind (items 1-14
+        running on across sections). Enumerations (一是…) restart in every paragraph, so for
+        them only an open list counts."""
+        if continued:
+            return True
         if cand.style in ENUMERATION_STYLES:
             return False
         return self.last_seen.get(cand.key) == cand.ordinal - 1
 
-    def _accepts_weak(self, index: int) -> bool:
+    def _accepts_weak(self, index: int, same: int, continued: int) -> bool:
+        """Whether an inline candidate is a marker: it continues a list, or opens one at 1 that
+        the next number of its kind (2) confirms."""
         cand = self.candidates[index]
-        if cand.ordinal == 1 and not self._same_key_entries(cand.key):
-            return self.next_ordinal[index] == 2
-        if cand.ordinal == 1:
-            return self.next_ordinal[index] == 2 or self._continues(cand)
-        return self._continues(cand)
+        if cand.ordinal == 1 and self.next_ordinal[index] == 2:
+            return True
+        if cand.ordinal == 1 and not same:
+            return False
+        return self._continues(cand, continued)
 
     def _diagnose(self, code: DiagnosticCode, cand: Candidate, message: str) -> None:
         self.diagnostics.append(
             trusted(Diagnostic, code=code, message=message, span=Span.of(cand.start, cand.end))
         )
 
-    def _place(self, cand: Candidate, *, strong: bool, start: int | None = None) -> _Build:
-        """Put ``cand`` in the tree; ``start`` is where its node begins (a line's ``**``)."""
+    def _place(
+        self, cand: Candidate, same: int, continued: int, *, strong: bool, start: int
+    ) -> None:
+        """Put ``cand`` in the tree; its node begins at ``start`` (before a line's ``**``).
+
+        ``same`` and ``continued`` are ``_open_entries(cand.key, cand.ordinal)``, taken before
+        any transient paragraph is closed here (a paragraph has no key, so they stay valid).
+        """
         key, ordinal = cand.key, cand.ordinal
-        written = self.text[cand.start : cand.end]
-        top = self.stack[-1]
-        if (
-            not strong
-            and cand.style not in ENUMERATION_STYLES
-            and top.cand is None
-            and top.transient
-        ):
-            # a heading marker inside a paragraph's line (a page that lost its line breaks)
-            # ends that paragraph rather than nesting in it; 一是-style points stay inside
-            self.stack.pop()
-        same = self._same_key_entries(key)
-        continued = next((i for i in same if self.stack[i].ordinal + 1 == ordinal), None)
-        if continued is not None:
-            del self.stack[continued:]
+        stack = self.stack
+        if not strong and cand.style not in ENUMERATION_STYLES:
+            top = stack[-1]
+            if top.cand is None and top.transient:
+                # a heading marker inside a paragraph's line (a page that lost its line breaks)
+                # ends that paragraph rather than nesting in it; 一是-style points stay inside
+                stack.pop()
+        if continued:
+            del stack[continued:]
         elif (
-            same
-            and ordinal == 1
-            and (strong or same[0] == len(self.stack) - 1 or len(self.stack) >= MAX_DEPTH)
+            same and ordinal == 1 and (strong or same == len(stack) - 1 or len(stack) >= MAX_DEPTH)
         ):
             # A line-start 1 of an open style restarts that level (an appendix, a second
             # list); only an inline 1 opens a nested list of the same style.
+            written = self.text[cand.start : cand.end]
             self._diagnose("numbering_restart", cand, f"{written} restarts the list it follows")
-            del self.stack[same[0] :]
+            del stack[same:]
         elif same and ordinal != 1:
-            previous = self.stack[same[0]].ordinal
+            written = self.text[cand.start : cand.end]
+            previous = stack[same].ordinal
             if ordinal == previous:
                 self._diagnose("numbering_repeat", cand, f"{written} repeats number {previous}")
             elif ordinal < previous:
@@ -230,57 +251,56 @@ class _OutlineBuilder:
                 self._diagnose(
                     "numbering_gap", cand, f"{written} follows {previous}: numbers are missing"
                 )
-            del self.stack[same[0] :]
+            del stack[same:]
         else:
             # A new list (or a nested restart at 1): close levels this style sits above.
-            while len(self.stack) > 1:
-                top_key = self.stack[-1].key
-                if top_key is None and self.stack[-1].transient:
+            above = self.above
+            while len(stack) > 1:
+                top_key = stack[-1].key
+                if top_key is None and stack[-1].transient:
                     break
                 if (
                     top_key is not None
-                    and (key, top_key) in self.above
-                    and ((top_key, key) not in self.above)
+                    and (key, top_key) in above
+                    and ((top_key, key) not in above)
                 ):
-                    self.stack.pop()
+                    stack.pop()
                     continue
                 break
             if ordinal != 1 and self.last_seen.get(key) != ordinal - 1:
+                written = self.text[cand.start : cand.end]
                 self._diagnose(
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
-        parent = self.stack[-1]
-        is_section = strong
-        node = _Build(
-            cand.start if start is None else start,
-            cand,
-            is_section=is_section,
-            transient=not strong,
-        )
+        parent = stack[-1]
+        node = _Build(start, cand, strong, not strong)
         node.heading = self._heading(cand)
         parent.children.append(node)
-        self.stack.append(node)
+        stack.append(node)
         if parent.key is not None:
             self.above.add((parent.key, key))
         self.last_seen[key] = ordinal
-        return node
 
     def _heading(self, cand: Candidate) -> tuple[int, int] | None:
         """From after the marker to the line end or the first sentence end outside quotes."""
         folded = self.folded
         start = cand.end
-        scan_end = min(len(folded), start + MAX_HEADING)
+        scan_end = start + MAX_HEADING
+        if scan_end > self.length:
+            scan_end = self.length
         line_end = folded.find("\n", start, scan_end)
         if line_end < 0:
             line_end = scan_end  # bounded, so a 500,000-character line stays linear
         limit = line_end
-        for hit in _HEADING_END.finditer(folded, start, line_end):
+        search = _HEADING_END.search
+        hit = search(folded, start, line_end)
+        while hit is not None:
             position = hit.start()
             index = bisect_right(self.region_starts, position) - 1
-            if index >= 0 and self.regions[index][0] < position < self.regions[index][1]:
-                continue
-            limit = position + 1
-            break
+            if index < 0 or not self.regions[index][0] < position < self.regions[index][1]:
+                limit = position + 1
+                break
+            hit = search(folded, position + 1, line_end)  # a 。 inside a quote: look further
         while start < limit and folded[start] in " \t*":
             start += 1
         end = limit
@@ -292,34 +312,42 @@ class _OutlineBuilder:
 
     def build(self, begin: int) -> list[_Build]:
         candidates = self.candidates
+        count = len(candidates)
+        stack = self.stack
+        open_entries = self._open_entries
         index = 0
-        while index < len(candidates) and candidates[index].start < begin:
+        while index < count and candidates[index].start < begin:
             index += 1
         for line_start, line_end in _content_lines(self.folded, begin):
-            while self.stack[-1].transient:
-                self.stack.pop()
-            while index < len(candidates) and candidates[index].start < line_start:
+            while stack[-1].transient:
+                stack.pop()
+            while index < count and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
-            first = candidates[index] if index < len(candidates) else None
-            if (
-                first is not None
-                and first.strong
-                and first.start < line_end  # the line's first candidate, after any ** or #
-                and (not first.doubtful or self._continues(first))
-            ):
-                if self._runs_on_inline(index, line_end):
-                    # 一是…二是… that merely starts a line
-                    self._place(first, strong=False, start=line_start)
-                else:
-                    self._place(first, strong=True, start=line_start)
+            first = candidates[index] if index < count else None
+            if first is not None and first.strong and first.start < line_end:
+                # the line's first candidate, after any ** or #
+                same, continued = open_entries(first.key, first.ordinal)
+                placed = not first.doubtful or self._continues(first, continued)
+            else:
+                placed = False
+            if placed:
+                assert first is not None
+                # 一是…二是… that merely starts a line is inline
+                strong = not self._runs_on_inline(index, line_end)
+                self._place(first, same, continued, strong=strong, start=line_start)
                 index += 1
             else:
-                paragraph = _Build(line_start, None, is_section=False, transient=True)
-                self.stack[-1].children.append(paragraph)
-                self.stack.append(paragraph)
-            while index < len(candidates) and candidates[index].start < line_end:
-                if not candidates[index].doubtful and self._accepts_weak(index):
-                    self._place(candidates[index], strong=False)
+                paragraph = _Build(line_start, None, False, True)
+                stack[-1].children.append(paragraph)
+                stack.append(paragraph)
+            while index < count:
+                cand = candidates[index]
+                if cand.start >= line_end:
+                    break
+                if not cand.doubtful:
+                    same, continued = open_entries(cand.key, cand.ordinal)
+                    if self._accepts_weak(index, same, continued):
+                        self._place(cand, same, continued, strong=False, start=cand.start)
                 index += 1
         return self.root.children
 

@@ -114,8 +114,14 @@ class _Lexicon:
         post = alternation([*self.approx_post, "以来", "来", "之内", "内", "之间", "间", "多"])
         units = list(self.unit_kind)
         first = "".join(sorted({re.escape(w[0]) for w in units}))
+        mids = [w for w, at in approx_at.items() if at == "mid"]
+        # what may end the number: a measure word, a mid approximator, 万/亿 (3300万, 6600多万)
+        ends = "".join(sorted({*first, *(re.escape(w[0]) for w in mids), "万", "亿", "余", "多"}))
         return re.compile(
-            rf"(?=[0-9{_CN}])"
+            # a cheap necessary condition first: a run of numerals (digits, commas, points,
+            # multipliers: at most 28 chars) up to one of ``ends``; re skips the numerals of
+            # words (进一步, 十九届) without trying the alternations
+            rf"(?=[0-9{_CN}])(?=百分之|[0-9,.{_CN}]{{0,30}}[{ends}])"
             rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
             rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}})(?P<mid>{mid})?(?P<mult>万亿|千万|百万|亿|万|千)?"
             rf"(?P<mid2>{mid})?"

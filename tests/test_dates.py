@@ -319,3 +319,31 @@ def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
         assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+
+
+# -- the stdlib re compiles the grammar to the same matches as the regex module ----------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
+def test_re_grammar_equals_regex_grammar(bits: list[str]) -> None:
+    import regex
+
+    folded = _fold("".join(bits))
+    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
+    assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+        (m.span(), m.groupdict()) for m in slow.finditer(folded)
+    ]
+
+
+def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
+    import regex
+
+    from .conftest import SAMPLES, corpus_files, read_exact
+
+    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
+    for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
+        folded = _fold(read_exact(path))
+        assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+            (m.span(), m.groupdict()) for m in slow.finditer(folded)
+        ]

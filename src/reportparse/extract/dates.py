@@ -55,13 +55,14 @@ _YEAR_SUFFIX = r"底|末|初(?![步心衷级期稿见始次])|上半年|下半�
 _MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
 
 
-def _since_tail() -> str:
-    """以来, 起 …: the words (with their guards) that make a date a starting point."""
+def _since_tail(name: str) -> str:
+    """以来, 起 …: the words (with their guards) that make a date a starting point; ``name``
+    is the group's (one per alternative: the stdlib ``re`` allows no repeated group name)."""
     parts = []
     for word in sorted(_SINCE, key=lambda w: -len(w)):
         guard = _SINCE[word]
         parts.append(regex.escape(word) + (f"(?![{regex.escape(guard)}])" if guard else ""))
-    return rf"(?P<since>{'|'.join(parts)})"
+    return rf"(?P<{name}>{'|'.join(parts)})"
 
 
 def _ymd(t: str) -> str:
@@ -94,7 +95,6 @@ def _relative_words() -> str:
 
 _PERIOD_WORDS = alternation(list(_PERIODS))
 _NUM = r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})"
-_SINCE_TAIL = _since_tail()
 
 
 def _starts(*words: str, extra: str = "") -> str:
@@ -108,10 +108,11 @@ _YEAR_START = "0123456789〇○零Oo一二三四五六七八九"
 
 
 # The alternatives, tried in this order at each position; the group name says which fired.
-# Compiling it takes ~60 ms, so it is compiled on first use, not when reportparse is imported.
+# Compiled with the stdlib ``re`` (the same matches as ``regex``, tests/test_dates.py checks it;
+# its Match accessors cost a tenth), on first use, not when reportparse is imported (~30 ms).
 @cache
-def _pattern() -> regex.Pattern[str]:
-    return regex.compile(_PATTERN_SOURCE, regex.VERBOSE)
+def _pattern() -> re.Pattern[str]:
+    return re.compile(_PATTERN_SOURCE, re.VERBOSE)
 
 
 _PATTERN_SOURCE = rf"""
@@ -131,33 +132,31 @@ _PATTERN_SOURCE = rf"""
   | {_starts(*_NAMED)}
     (?P<named>{alternation(list(_NAMED))})
   | (?=\d)
-    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}年{_YEAR_AFTER}{_SINCE_TAIL}?)
+    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}年{_YEAR_AFTER}{_since_tail("ysince")}?)
   | (?=\d)
     (?P<dot>(?<![\d.])(?P<dy>\d{{4}})(?P<dsep>[./-])(?P<dm>\d{{1,2}})(?P=dsep)(?P<dd>\d{{1,2}})
         (?!\d|\.\d))
   | {_starts(extra=_YEAR_START)}
     (?P<ex>{_ymd("a")}
         (?:(?P<conn>{_CONN})(?:(?P<now>今)|{_ymd("b")}|{_md("c")}))?
-        {_SINCE_TAIL}?)
+        {_since_tail("asince")}?)
   | {_starts(*_RELATIVE)}
     (?P<rel>(?P<relw>{_relative_words()})(?![轻龄纪级鉴画薪])
         (?:{_SP}(?P<rM>(?P<rm>{_MONTH}){_SP}月份?)(?:{_SP}(?P<rD>(?P<rd>{_DAY}){_SP}[日号]))?
            (?P<rms>{_MONTH_SUFFIX})?
           |(?P<rys>{_YEAR_SUFFIX}))?
-        {_SINCE_TAIL}?)
+        {_since_tail("rsince")}?)
   | (?=\d)
     (?P<md>(?<![\d.个第每近约])(?P<xM>(?P<xm>\d{{1,2}}){_SP}月份?)(?![余多来内间薪租息])
         (?:{_SP}(?P<xD>(?P<xd>\d{{1,2}}){_SP}[日号])|(?P<xms>{_MONTH_SUFFIX})|(?<=份)
           |(?=以来|起|至|到|—|-|前|中))
         (?:(?P<xconn>{_CONN}){_md("e")})?
-        {_SINCE_TAIL}?)
+        {_since_tail("xsince")}?)
   | (?=[一二三四五六七八九十])
     (?P<cmd>(?<![\d.个第每〇○零一二三四五六七八九十])(?P<km>十[一二]?|[一二三四五六七八九])月
         (?P<kd>[二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号])
     )
     """
-# The alternative names, most frequent first: finding which one fired asks each in turn.
-_ALTERNATIVES = ("ex", "rel", "md", "fyp", "named", "hol", "evt", "ann", "yr", "dot", "cmd")
 
 # The pattern is slow to try at every position (75 groups): finditer over a 13,000-character report
 # costs ~8 ms. Every date holds, within TRIGGER_REACH characters of its start, a trigger: 年, 月,
@@ -192,9 +191,9 @@ _FIRST_CHAR = re.compile(
 )
 
 
-def _date_matches(folded: str) -> list[regex.Match[str]]:
+def _date_matches(folded: str) -> list[re.Match[str]]:
     """What ``_pattern().finditer(folded)`` finds, trying the pattern only near triggers."""
-    matches: list[regex.Match[str]] = []
+    matches: list[re.Match[str]] = []
     end = 0
     for trigger in _TRIGGER.finditer(folded):
         at = trigger.start()
@@ -390,9 +389,9 @@ def extract_dates(
     return out
 
 
-def _mention_of(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _mention_of(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """The mention a match stands for, or None for a look-alike rejected on its values."""
-    kind = next(name for name in _ALTERNATIVES if m.start(name) >= 0)
+    kind = m.lastgroup or ""  # each alternative is one outer group, which closes last
     if kind == "ex":
         return _explicit(m, text, ctx)
     if kind == "rel":
@@ -404,7 +403,7 @@ def _mention_of(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | 
         if first is None or last is None or last <= first:
             return None
         ctx.note(m.start(), last, explicit=True)
-        if m["since"]:
+        if m["ysince"]:
             return _mention(text, m.start(), m.end(), "since", str(first), "year")
         return _mention(text, m.start(), m.end(), "range", f"{first}/{last}", "year")
     if kind == "dot":
@@ -416,7 +415,7 @@ def _mention_of(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | 
     return _named(kind, m, text, ctx)
 
 
-def _ymd_point(m: regex.Match[str], t: str) -> tuple[_Point, _Point | None, int]:
+def _ymd_point(m: re.Match[str], t: str) -> tuple[_Point, _Point | None, int]:
     """The date in groups ``t*``: its first point, its last point when it covers several months
     (1至9月, 上半年), and where its valid part ends (an impossible 13月 is left out)."""
     year = _year_of(m[f"{t}y"])
@@ -448,7 +447,7 @@ def _ymd_point(m: regex.Match[str], t: str) -> tuple[_Point, _Point | None, int]
     return point, None, stop
 
 
-def _md_point(m: regex.Match[str], t: str, first: _Point) -> tuple[_Point | None, int]:
+def _md_point(m: re.Match[str], t: str, first: _Point) -> tuple[_Point | None, int]:
     """The far end of a range written without its year (7月5日, 18日), carried from ``first``."""
     if m[f"{t}M"] is not None:
         month = _month_of(m[f"{t}m"])
@@ -468,7 +467,7 @@ def _md_point(m: regex.Match[str], t: str, first: _Point) -> tuple[_Point | None
 
 
 def _ranged(
-    m: regex.Match[str],
+    m: re.Match[str],
     text: str,
     start: int,
     first: _Point,
@@ -478,13 +477,14 @@ def _ranged(
     """Point, range or since from the parts found: ``since`` counts only right after the date."""
     if last is not None and last.key() <= first.key():
         last = None
-    if last is None and m["since"] and m.start("since") == stop:
-        return _mention(text, start, m.end("since"), "since", *_value_of(first, None))
+    since = "asince" if m.lastgroup == "ex" else "xsince"
+    if last is None and m[since] and m.start(since) == stop:
+        return _mention(text, start, m.end(since), "since", *_value_of(first, None))
     kind: DateKind = "range" if last is not None else "point"
     return _mention(text, start, stop, kind, *_value_of(first, last))
 
 
-def _explicit(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """A date with its year written: point, range (year carried over) or since (以来, 至今)."""
     first, last, stop = _ymd_point(m, "a")
     if first.year is None:
@@ -506,7 +506,7 @@ def _explicit(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | No
     return _ranged(m, text, m.start(), first, last, stop)
 
 
-def _month_day(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _month_day(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """5月8日 / 八月十二日 with no year: the year of its paragraph when one is written there
     before it, else the reference year (the year before when the day would fall after the
     reference date), else the last year written anywhere before it. A year from an earlier
@@ -541,7 +541,7 @@ def _recurring(folded: str, pos: int) -> bool:
     return "每年" in window or "每月" in window
 
 
-def _relative(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """今年, 去年, 上年度, 全年, 当年…: deictic words resolve against the reference date,
     anaphoric ones against the last year written before them in the same paragraph."""
     mode, offset, _ = _RELATIVE[m["relw"]]
@@ -576,8 +576,8 @@ def _relative(m: regex.Match[str], text: str, ctx: _Context) -> DateMention | No
         if months is not None:
             first.month = months[0]
             last = _Point(year, months[1]) if months[1] != months[0] else None
-    if last is None and m["since"] and m.start("since") == stop:
-        return _mention(text, start, m.end("since"), "since", *_value_of(first, None))
+    if last is None and m["rsince"] and m.start("rsince") == stop:
+        return _mention(text, start, m.end("rsince"), "since", *_value_of(first, None))
     return _mention(text, start, stop, "relative", *_value_of(first, last))
 
 
@@ -588,7 +588,7 @@ def _review_year(ref: datetime.date) -> int:
 
 
 def _past_years(
-    text: str, m: regex.Match[str], years: int, ref: datetime.date | None
+    text: str, m: re.Match[str], years: int, ref: datetime.date | None
 ) -> DateMention:
     """过去一年 / 过去五年: the last ``years`` years up to the year under review."""
     start, end = m.start(), m.end("relw")
@@ -614,7 +614,7 @@ def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
     return _review_year(ref)
 
 
-def _named(kind: str, m: regex.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """Holidays, Five-Year Plans, congresses and plenums (as since-anchors), anniversaries."""
     start, end = m.start(), m.end()
     if kind == "hol":

@@ -54,10 +54,8 @@ class _Build:
     """A node under construction (plain and mutable; turned into a model at the end)."""
 
     __slots__ = (
-        "after",
         "cand",
         "children",
-        "end",
         "heading",
         "is_section",
         "key",
@@ -81,8 +79,6 @@ class _Build:
         else:
             self.key = cand.key
             self.ordinal = cand.ordinal
-        self.after = 0  # set by _finish: preorder index just past this node's subtree
-        self.end = 0  # set by _finish: end of the node's span
 
 
 def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
@@ -357,39 +353,29 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
 
     The report's hot path (one model per node and marker): models are built with
     ``trusted_from`` from dict literals in declaration order, and names used per node are
-    locals.
+    locals. A node's raw end is where the next node that is not its descendant starts: its next
+    sibling, or for a last child the raw end of its parent (so one recursive pass does it all).
     """
-    order: list[_Build] = []
-
-    def preorder(node: _Build) -> None:
-        order.append(node)
-        for child in node.children:
-            preorder(child)
-        node.after = len(order)  # index of the first node after this one's subtree
-
-    for build in builds:
-        preorder(build)
     trimmed_ends: dict[int, int] = {}  # raw end -> end without trailing whitespace
-    count = len(order)
-    for node in order:
-        raw_end = order[node.after].start if node.after < count else body_end
-        trimmed = trimmed_ends.get(raw_end)
-        if trimmed is None:
-            trimmed = raw_end
-            while trimmed > 0 and folded[trimmed - 1].isspace():
-                trimmed -= 1
-            trimmed_ends[raw_end] = trimmed
-        floor = node.cand.end if node.cand else node.start + 1
-        node.end = trimmed if trimmed > floor else floor
-
     span_of = Span.of
 
-    def convert(nodes: list[_Build], level: int, prefix: str) -> list[Node]:
+    def convert(nodes: list[_Build], level: int, prefix: str, outer_end: int) -> list[Node]:
         used: dict[int, int] = {}
         paragraphs = 0
         result: list[Node] = []
-        for node in nodes:
+        last = len(nodes) - 1
+        for position, node in enumerate(nodes):
+            raw_end = nodes[position + 1].start if position < last else outer_end
+            end = trimmed_ends.get(raw_end)
+            if end is None:
+                end = raw_end
+                while end > 0 and folded[end - 1].isspace():
+                    end -= 1
+                trimmed_ends[raw_end] = end
             cand = node.cand
+            floor = cand.end if cand else node.start + 1
+            if end < floor:
+                end = floor
             if cand is None:
                 paragraphs += 1
                 path = f"{prefix}p{paragraphs}"
@@ -399,8 +385,8 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 used[ordinal] = seen
                 path = f"{prefix}{ordinal}" if seen == 1 else f"{prefix}{ordinal}~{seen}"
             inner = node.children
-            children = convert(inner, level + 1, path + ".") if inner else []
-            span = span_of(node.start, node.end)
+            children = convert(inner, level + 1, path + ".", raw_end) if inner else []
+            span = span_of(node.start, end)
             if cand is None:
                 result.append(
                     trusted_from(
@@ -430,15 +416,15 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
             heading = heading_span = None
             if node.heading is not None:
                 # a heading stops where the next node starts (an inline marker before its 。)
-                start, end = node.heading
-                stop = inner[0].start if inner else node.end
-                if stop < end:
-                    end = stop
-                while end > start and folded[end - 1].isspace():
-                    end -= 1
-                if end > start:
-                    heading_span = span_of(start, end)
-                    heading = text[start:end]
+                head_start, head_end = node.heading
+                stop = inner[0].start if inner else end
+                if stop < head_end:
+                    head_end = stop
+                while head_end > head_start and folded[head_end - 1].isspace():
+                    head_end -= 1
+                if head_end > head_start:
+                    heading_span = span_of(head_start, head_end)
+                    heading = text[head_start:head_end]
             is_section = node.is_section
             node_class: type[Section | Point] = Section if is_section else Point
             result.append(
@@ -458,7 +444,7 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
             )
         return result
 
-    return convert(builds, 1, "")
+    return convert(builds, 1, "", body_end)
 
 
 def build_outline(

@@ -313,6 +313,27 @@ def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
     assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "从2015 至 2020 年以来",  # a spaced range: 年 13 characters after the start
+        "2015 —— 2020 年",
+        "٣月5日",  # any decimal digit is \\d to the pattern
+        "中国人民志愿军抗美援朝出国作战的七十周年",  # a long table word
+        "中华人民共和国成立召开以来",
+        "“十四五”时期，“五一”劳动节，2021年国庆节",
+        "过去的一年，前三季度，第四季度",
+        "2020.3.4，2020-03-04，2020/3/4",
+    ],
+    ids=["spaced-range", "spaced-dash-range", "arabic-indic-digit", "long-anniversary",
+         "long-event", "quoted-words", "relative-words", "separators"],
+)  # fmt: skip
+def test_trigger_scan_equals_full_finditer_on_cases(text: str) -> None:
+    folded = _fold(text)
+    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+    assert _dates._date_matches(folded)
+
+
 def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
     from .conftest import SAMPLES, corpus_files, read_exact
 

@@ -159,52 +159,96 @@ _PATTERN_SOURCE = rf"""
     """
 
 # The pattern is slow to try at every position (75 groups): finditer over a 13,000-character report
-# costs ~8 ms. Every date holds, within TRIGGER_REACH characters of its start, a trigger: 年, 月,
-# a date separator before a digit, or one of the words of the tables. So a fast `re` pass finds
-# the triggers, and the pattern is tried only at the possible first characters just before each one;
-# the matches are the same as finditer's (tests/test_dates.py checks this on the corpus and on
-# random text), at a sixth of the cost.
-TRIGGER_REACH = 10
-_TABLE_WORDS = sorted(
-    {
-        w
-        for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE)
-        for w in table
-        if w
-    },
-    key=lambda w: (-len(w), w),
-)
-_TRIGGER = re.compile(
-    "(?=[" + re.escape("".join(sorted({w[0] for w in _TABLE_WORDS} | set("年月./-")))) + "])"
-    "(?:年|月|[./-](?=[0-9])|" + "|".join(re.escape(w) for w in _TABLE_WORDS) + ")"
-)
-_FIRST_CHAR = re.compile(
-    "["
-    + re.escape(
-        "".join(
-            sorted(
-                set(_YEAR_START + '“"0123456789一二三四五六七八九十') | {w[0] for w in _TABLE_WORDS}
-            )
-        )
-    )
-    + "]"
-)
+# costs ~4 ms. Every match holds an anchor at a known distance from its start: 年 (a year, a
+# relative year: at most _YEAR_REACH after it; a range 2015至2020年: at most _RANGE_REACH, and
+# it starts with a digit), 月 (at most 3 after: 12月, 十二月), a date separator before a digit (4
+# after: 2020.3.4), or a table word (at its start, or 1 after for “十三五”), found from its
+# rarest character (lexicon/date_anchors.txt) checked in place. So one cheap `re` pass finds the
+# anchors and the pattern is tried only at the starts they allow; the matches are the same as
+# finditer's (tests/test_dates.py checks this on the corpus and on random text). ``\d`` is any
+# decimal digit (٢٠٢٠年 is a year to the pattern), so the starts allow any of them too.
+_FIRST_CHARS = frozenset(
+    _YEAR_START + '“"0123456789一二三四五六七八九十'
+    + "".join(w[0] for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE)
+              for w in table if w)
+)  # fmt: skip
+_YEAR_REACH = max([5] + [w.index("年") for w in _RELATIVE if "年" in w])  # 2020 年, 过去的一年
+_RANGE_REACH = 4 + 1 + max(len(w) for w in _CONNECTORS) + 1 + 4 + 1  # 2015 —— 2020 年
+
+
+def _anchored_words() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Table word by anchor character: (word, offset of the anchor in it). Relative words with
+    年 in them are left to the 年 anchor."""
+    rank = {ch: i for i, ch in enumerate(load_words("date_anchors"))}
+    found: dict[str, list[tuple[str, int]]] = {}
+    for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE):
+        for word in table:
+            if not word or (table is _RELATIVE and "年" in word):
+                continue
+            usable = [i for i, ch in enumerate(word) if ch not in "年月./-"]
+            at = min(usable, key=lambda i: (rank.get(word[i], len(rank)), i))
+            found.setdefault(word[at], []).append((word, at))
+    return {ch: tuple(sorted(set(words))) for ch, words in found.items()}
+
+
+_WORDS_AT = _anchored_words()
+
+
+def _anchor_source() -> str:
+    """Each branch starts with its anchor character (so `re` skips other characters at C speed)
+    and consumes only it; a table word's branch checks the rest of the word around it."""
+    branches = ["年", "月", r"\.(?=\d)", r"/(?=\d)", r"-(?=\d)"]
+    for ch, words in sorted(_WORDS_AT.items()):
+        checks = []
+        for word, at in words:
+            behind = f"(?<={re.escape(word[: at + 1])})" if at else ""
+            ahead = f"(?={re.escape(word[at + 1 :])})" if word[at + 1 :] else ""
+            checks.append(behind + ahead)
+        branches.append(re.escape(ch) + ("" if "" in checks else f"(?:{'|'.join(checks)})"))
+    return "|".join(branches)
+
+
+_ANCHOR = re.compile(_anchor_source())
+
+
+def _match_starts(folded: str) -> list[int]:
+    """The positions, in order, where a match may start: those the anchors allow."""
+    starts: set[int] = set()
+    for anchor in _ANCHOR.finditer(folded):
+        at = anchor.start()
+        ch = folded[at]
+        if ch == "年":
+            low = at - _YEAR_REACH
+            starts.update(q for q in range(max(0, at - _RANGE_REACH), max(0, low))
+                          if folded[q].isdecimal())  # fmt: skip
+        elif ch == "月":
+            low = at - 3
+        elif ch in "./-":
+            starts.add(at - 4)
+            continue
+        else:
+            for word, offset in _WORDS_AT[ch]:
+                if folded.startswith(word, at - offset):
+                    starts.add(at - offset)
+                    starts.add(at - offset - 1)
+            continue
+        starts.update(q for q in range(max(0, low), at + 1)
+                      if folded[q] in _FIRST_CHARS or folded[q].isdecimal())  # fmt: skip
+    return sorted(q for q in starts if q >= 0)
 
 
 def _date_matches(folded: str) -> list[re.Match[str]]:
-    """What ``_pattern().finditer(folded)`` finds, trying the pattern only near triggers."""
+    """What ``_pattern().finditer(folded)`` finds, trying the pattern only where anchors allow."""
     matches: list[re.Match[str]] = []
     end = 0
-    for trigger in _TRIGGER.finditer(folded):
-        at = trigger.start()
-        for first in _FIRST_CHAR.finditer(folded, max(end, at - TRIGGER_REACH), at + 1):
-            position = first.start()
-            if position < end:
-                continue
-            match = _pattern().match(folded, position)
-            if match is not None:
-                matches.append(match)
-                end = match.end()
+    pattern = _pattern()
+    for position in _match_starts(folded):
+        if position < end:
+            continue
+        match = pattern.match(folded, position)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
     return matches
 
 
@@ -587,9 +631,7 @@ def _review_year(ref: datetime.date) -> int:
     return ref.year - 1 if ref.month <= 3 else ref.year
 
 
-def _past_years(
-    text: str, m: re.Match[str], years: int, ref: datetime.date | None
-) -> DateMention:
+def _past_years(text: str, m: re.Match[str], years: int, ref: datetime.date | None) -> DateMention:
     """过去一年 / 过去五年: the last ``years`` years up to the year under review."""
     start, end = m.start(), m.end("relw")
     if ref is None:

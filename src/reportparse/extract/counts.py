@@ -160,23 +160,31 @@ def extract_counts(
         folded = fold(text)
     fences = _Fences(text, exclude)
     lx = _lexicon()
+    overlaps, end_before, start_after = fences.overlaps, fences.end_before, fences.start_after
     candidates = [
         c
         for m in lx.count.finditer(folded)
-        if (c := _candidate_memo(folded, m, lx)) and not fences.overlaps(c.start, c.end)
+        if (c := _candidate_memo(folded, m, lx)) and not overlaps(c.start, c.end)
     ]
+    next_starts = [c.start for c in candidates[1:]]
+    next_starts.append(len(text))  # one too many when there is no candidate: zip stops first
     counts: list[Count] = []
     prev_end = 0
-    for i, cand in enumerate(candidates):
-        next_start = candidates[i + 1].start if i + 1 < len(candidates) else len(text)
-        lo = max(prev_end, fences.end_before(cand.start), cand.start - _BEFORE_MAX)
-        hi = min(next_start, fences.start_after(cand.end), cand.end + _AFTER_MAX)
-        obj = _object_memo(folded, cand, lo, hi, lx, listed=lo == prev_end > 0)
-        start, end = cand.start, cand.end
+    for cand, next_start in zip(candidates, next_starts, strict=False):
+        start, end, value, unit, kind, approx = cand
+        lo = max(prev_end, end_before(start), start - _BEFORE_MAX)
+        hi = min(next_start, start_after(end), end + _AFTER_MAX)
+        obj = _object_memo(folded, start, end, kind, lo, hi, lx, lo == prev_end > 0)
         obj_text = None
         if obj is not None:
-            start, end = min(start, obj[0]), max(end, obj[1])
-            obj_text = _unquote(text[obj[0] : obj[1]])
+            obj_start, obj_end = obj
+            obj_text = text[obj_start:obj_end]
+            if len(obj_text) > 2 and obj_text[0] in _QUOTES:
+                obj_text = _unquote(obj_text)
+            if obj_start < start:
+                start = obj_start
+            if obj_end > end:
+                end = obj_end
         counts.append(
             trusted(
                 Count,
@@ -184,11 +192,11 @@ def extract_counts(
                 text=text[start:end],
                 node_path=None,
                 kind="count",
-                value=cand.value,
-                unit=cand.unit,
+                value=value,
+                unit=unit,
                 object=obj_text,
-                approx=cand.approx,
-                duration=cand.kind == "duration",
+                approx=approx,
+                duration=kind == "duration",
             )
         )
         prev_end = end
@@ -221,7 +229,8 @@ def _candidate_memo(folded: str, m: re.Match[str], lx: _Lexicon) -> _Candidate |
         _CANDIDATES[key] = cand
     if cand is None or a == 0:
         return cand
-    return _Candidate(cand.start + a, cand.end + a, *cand[2:])
+    rel_start, rel_end, value, unit, kind, approx = cand
+    return _Candidate(rel_start + a, rel_end + a, value, unit, kind, approx)
 
 
 def _candidate(
@@ -373,20 +382,19 @@ _MISS = (-1, -1)
 
 
 def _object_memo(
-    folded: str, cand: _Candidate, lo: int, hi: int, lx: _Lexicon, *, listed: bool
+    folded: str, start: int, end: int, kind: str, lo: int, hi: int, lx: _Lexicon, listed: bool
 ) -> tuple[int, int] | None:
     """:func:`_object_span`, remembered per window: the decision reads only the window
     ``folded[a:b]`` (the search bounds and the count), so it is computed on that string and
     keyed by it with the offsets, kind and ``listed``. Windows (召开…会议17次, 问题70余条)
     repeat within and across reports, and finding an object costs ~25 µs.
     """
-    start, end = cand.start, cand.end
     a = lo if lo < start else start
     b = hi if hi > end else end
-    key = (folded[a:b], lo - a, hi - a, start - a, end - a, cand.kind, listed)
+    key = (folded[a:b], lo - a, hi - a, start - a, end - a, kind, listed)
     rel = _OBJECTS.get(key, _MISS)
     if rel is _MISS:
-        rel = _object_span(key[0], key[3], key[4], cand.kind, key[1], key[2], lx, listed=listed)
+        rel = _object_span(key[0], key[3], key[4], kind, key[1], key[2], lx, listed=listed)
         if len(_OBJECTS) >= _OBJECTS_MAX:
             _OBJECTS.clear()
         _OBJECTS[key] = rel
@@ -687,6 +695,9 @@ def _trim(folded: str, lo: int, end: int, lx: _Lexicon) -> tuple[int, int] | Non
 def _quotes_balanced(folded: str, lo: int, hi: int) -> bool:
     """True when ``folded[lo:hi]`` opens no quotation or title it does not close."""
     return all(folded.count(a, lo, hi) == folded.count(b, lo, hi) for a, b in ("“”", "‘’", "《》"))
+
+
+_QUOTES = '“‘"'
 
 
 def _unquote(obj: str) -> str:

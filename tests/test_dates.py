@@ -368,3 +368,42 @@ def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
         assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
             (m.span(), m.groupdict()) for m in slow.finditer(folded)
         ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
+def test_full_dates_equal_full_finditer(bits: list[str]) -> None:
+    folded = _fold("".join(bits))
+    assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+
+
+def test_full_dates_equal_full_finditer_on_real_text() -> None:
+    from .conftest import SAMPLES, corpus_files, read_exact
+
+    for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
+        folded = _fold(read_exact(path))
+        assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+
+
+@pytest.mark.parametrize(
+    ("before", "future"),
+    [("将于", True), ("拟 ", True), ("距离\n", True), ("将于\n\n", False), ("将于x", False),
+     ("计划于 ", True), ("", False), ("于", False), ("离 \n", True), ("将\t", True)],
+)  # fmt: skip
+def test_future_reads_the_words_before(before: str, future: bool) -> None:
+    assert _dates._future(before) is future
+
+
+@pytest.mark.parametrize(
+    ("after", "deadline"),
+    [
+        ("前", True),
+        (" 之前", True),
+        ("\t以前", True),
+        ("  前", False),
+        ("以后", False),
+        ("", False),
+    ],
+)
+def test_deadline_reads_the_words_after(after: str, deadline: bool) -> None:
+    assert _dates._deadline(after) is deadline

@@ -165,38 +165,62 @@ def _context_allows(style: str, before: str, start: int, lines: _LineLengths) ->
     )
 
 
+# The group that holds each style's numeral, by index (no f-string per hit).
+_NUMERAL_GROUP = {rule.style: MARKER_PATTERN.groupindex[f"{rule.style}_n"] for rule in STYLE_RULES}
+# The last character of a non-empty _LINE_LEAD; after any other character no line starts.
+_LEAD_LAST = frozenset(" \t*#>")
+_make_candidate = tuple.__new__  # what Candidate(...) does, without its keyword handling
+
+
 def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Every marker candidate in document order, with its strength; traps already removed.
 
-    ``regions`` are the quoted regions of ``folded`` (computed here when not given).
+    ``regions`` are the quoted regions of ``folded`` (computed here when not given). The loop
+    runs once per hit (a hundred or so per report): the character before the hit settles most
+    checks at once, so the line-start and look-behind helpers run only when it is ambiguous.
     """
     if regions is None:
         regions = quoted_regions(folded)
     region_starts = [start for start, _ in regions]
     lines = _LineLengths(folded)
+    length = len(folded)
     candidates: list[Candidate] = []
+    append = candidates.append
     for hit in MARKER_PATTERN.finditer(folded):
         style = hit.lastgroup
         if style is None:
             continue
         start, end = hit.span()
+        previous = folded[start - 1] if start else "\n"
+        if previous == "\n":
+            strong = True
+        elif previous in _LEAD_LAST:
+            strong = _is_line_start(folded, start)
+        else:
+            strong = False
+        if not strong:
+            before = _char_before(folded, start) if previous in _SKIPPABLE_BEFORE else previous
+            if not _context_allows(style, before, start, lines):
+                continue
         if regions and _inside(regions, region_starts, start):
             continue
-        strong = _is_line_start(folded, start)
-        if not strong and not _context_allows(style, _char_before(folded, start), start, lines):
-            continue
-        numeral = hit.group(f"{style}_n")
+        numeral = hit.group(_NUMERAL_GROUP[style])
         ordinal = _ordinal(style, numeral)
         if ordinal is None or ordinal <= 0:
             continue
         doubtful = False
-        if style == "arabic_dot" and end < len(folded) and folded[end] in _DIGIT_AFTER_DOT:
+        if style == "arabic_dot" and end < length and folded[end] in _DIGIT_AFTER_DOT:
             if not strong:
                 continue  # 2.45万, 1.2倍: a decimal number inside a sentence
             doubtful = True
-        depth = numeral.count(".") + 1 if style == "decimal" else 1
-        key = style if depth == 1 else f"{style}/{depth}"
-        candidates.append(Candidate(style, ordinal, start, end, strong, depth, doubtful, key))
+        if style == "decimal":
+            depth = numeral.count(".") + 1
+            key = style if depth == 1 else f"{style}/{depth}"
+        else:
+            depth, key = 1, style
+        append(
+            _make_candidate(Candidate, (style, ordinal, start, end, strong, depth, doubtful, key))
+        )
     return _confirm_bare_decimals(candidates, folded)
 
 

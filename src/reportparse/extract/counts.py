@@ -144,7 +144,6 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
-
 def extract_counts(
     text: str, *, exclude: Sequence[Span] = (), folded: str | None = None
 ) -> list[Count]:

@@ -8,12 +8,14 @@ punctuation, indents, blank lines, Markdown bold, a space after markers…); the
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 import reportparse
 from reportparse.models import Node
 
+from .conftest import SAMPLES, corpus_files, read_exact
 from .invariants import check_report
 
 Shape = list[tuple[str, int, "tuple[str, int] | None"]]
@@ -71,3 +73,49 @@ def test_variant_keeps_the_outline(name: str, seed_text: str, seed_shape: Shape)
     report = reportparse.parse(text)
     check_report(report, text)
     assert shape(report) == seed_shape
+
+
+# -- every real report and sample keeps its outline under the line-preserving variants --------
+
+LINE_PRESERVING = [
+    name
+    for name in VARIANTS
+    if not name.startswith("flattened")
+    and name not in ("ascii_dot_items", "full_width_dot_items", "headings_end_with_full_stop")
+]
+
+
+def _documents() -> list[Path]:
+    return [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]
+
+
+@pytest.mark.parametrize("path", _documents(), ids=lambda p: p.name)
+def test_every_document_keeps_its_outline_when_reformatted(path: Path) -> None:
+    text = read_exact(path)
+    expected = shape(reportparse.parse(text))
+    for name in LINE_PRESERVING:
+        variant = VARIANTS[name](text)
+        assert shape(reportparse.parse(variant)) == expected, name
+
+
+# -- a page that lost its line breaks: numbers that look like items -----------------------------
+
+FILLER = "甲" * 3000  # a flattened page is one very long line
+
+
+def test_flattened_decimal_after_full_stop_is_not_an_item() -> None:
+    text = f"一、总体。1.开展培训。{FILLER}。2.45万名网格员参训。{FILLER}。2.完善制度。3.加强督查。"
+    markers = [(n.marker.text, n.path) for n in reportparse.parse(text).walk() if n.marker]
+    assert markers == [("一、", "1"), ("1.", "1.1"), ("2.", "1.2"), ("3.", "1.3")]
+
+
+def test_flattened_item_followed_by_a_number_is_an_item() -> None:
+    text = f"一、总体情况。1.开展培训。{FILLER}。2.完善制度。3．10种金属。{FILLER}。4.加强督查。"
+    markers = [n.marker.text for n in reportparse.parse(text).walk() if n.marker]
+    assert markers == ["一、", "1.", "2.", "3．", "4."]
+
+
+def test_flattened_items_after_a_closing_parenthesis() -> None:
+    text = f"（共3项）1.甲项目{FILLER}。2.乙项目。3.丙项目（市局负责）二、下步打算"
+    markers = [n.marker.text for n in reportparse.parse(text).walk() if n.marker]
+    assert markers == ["1.", "2.", "3."]  # 二、 alone, with no 一、 before it, stays text

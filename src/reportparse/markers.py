@@ -68,7 +68,7 @@ _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces
 # A page copied from the web may lose its line breaks: a heading without 。 then runs straight
 # into the next marker (…整改情况(一)关于…问题1。针对…). On such very long lines these styles
 # are also candidates right after a character; the outline still demands a confirmed sequence.
-BARE_STYLES = frozenset({"cn_paren", "arabic_paren", "arabic_dot", "cn_shi"})
+BARE_STYLES = frozenset({"cn_dun", "cn_paren", "arabic_paren", "arabic_dot", "cn_shi"})
 FLATTENED_LINE = 3000
 _NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
 _LINE_BREAK = re.compile("\n")
@@ -106,7 +106,7 @@ def _is_line_start(folded: str, pos: int) -> bool:
 
 def _char_before(folded: str, pos: int) -> str:
     """The nearest character before ``pos`` that is not a space or closing quote ('' at start)."""
-    limit = max(0, pos - 4)
+    limit = max(0, pos - 16)  # a flattened page may join paragraphs with runs of spaces
     while pos > limit and folded[pos - 1] in _SKIPPABLE_BEFORE:
         pos -= 1
     return folded[pos - 1] if pos > 0 else ""
@@ -157,7 +157,7 @@ def _context_allows(style: str, before: str, start: int, lines: _LineLengths) ->
     return (
         style in BARE_STYLES
         and bool(before)
-        and not before.isascii()
+        and (before == ")" or not before.isascii())  # …（XX负责）二、 / （共130项）1.
         and before not in _NOT_BEFORE_BARE
         and lines.at(start) >= FLATTENED_LINE
     )
@@ -223,8 +223,11 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             continue
         doubtful = False
         if style == "arabic_dot" and end < length and folded[end] in _DIGIT_AFTER_DOT:
-            if not strong:
+            if not strong and (
+                _char_before(folded, start) not in SENTENCE_END or lines.at(start) < FLATTENED_LINE
+            ):
                 continue  # 2.45万, 1.2倍: a decimal number inside a sentence
+            # at a line start, or right after 。 on a page that lost its line breaks (…。3．10种)
             doubtful = True
         if style == "decimal":
             depth = numeral.count(".") + 1

@@ -345,10 +345,15 @@ class _OutlineBuilder:
                 cand = candidates[index]
                 if cand.start >= line_end:
                     break
-                if not cand.doubtful:
-                    same, continued = open_entries(cand.key, cand.ordinal)
-                    if accepts_weak(index, same, continued):
-                        place(cand, same, continued, False, cand.start)
+                same, continued = open_entries(cand.key, cand.ordinal)
+                if (
+                    # 。3．10种 on a flattened page: item 3 only if 3 is next and no other 3.
+                    # follows (。2.45万名 while 1. is open is a number: the real 2. comes later)
+                    self._continues(cand, continued) and self.next_ordinal[index] != cand.ordinal
+                    if cand.doubtful
+                    else accepts_weak(index, same, continued)
+                ):
+                    place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children
 

@@ -1,4 +1,5 @@
-"""Span: a frozen, half-open ``[start, end)`` range of ``str`` indices into the parsed text."""
+"""Span (a frozen, half-open ``[start, end)`` range of ``str`` indices) and ``trusted``, the fast
+constructor of models from data the parser itself produced."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 6: mentions + outline -> the same mentions, each with the path of its innermost node."""
+"""Stage 7: mentions + outline -> the same mentions, each with the path of its innermost node."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Stage 1: text -> flat list of numbering-marker candidates (style, ordinal, offsets, strength).
+"""Stage 4: folded text -> list of numbering-marker candidates (style, ordinal, offsets, strength).
 
 One compiled alternation, assembled from the style table in ``lexicon/marker_styles.txt``, runs
 over the folded text once. Each hit is then judged by its left context (line start = strong;

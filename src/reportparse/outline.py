@@ -1,4 +1,4 @@
-"""Stage 2: marker candidates -> outline tree (title, nested nodes, numbering diagnostics).
+"""Stage 5: marker candidates -> outline tree (title, nested nodes, numbering diagnostics).
 
 Levels are not fixed per style: they come from the order in which styles nest in *this*
 document, folded with a stack, and are confirmed by the ordinal sequence.

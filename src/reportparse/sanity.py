@@ -1,4 +1,4 @@
-"""Stage 0: text -> diagnostics about the input itself (empty, control characters)."""
+"""Stage 2: text -> diagnostics about the input itself (empty, control characters)."""
 
 from __future__ import annotations
 

@@ -30,8 +30,7 @@ _SINCE = {row[0]: row[1] if len(row) > 1 else "" for row in load_table("date_sin
 _CONNECTORS = load_words("date_connectors")
 _CUES = load_words("date_cues")
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "o": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}  # fmt: skip
+_LATIN_ZERO = str.maketrans("Oo", "〇〇")  # 二OO四: a Latin O (or a folded Ｏ) typed for 〇
 _MONTHS_OF_SUFFIX = {
     "年底": (12, 12), "年末": (12, 12), "年初": (1, 1), "底": (12, 12), "末": (12, 12),
     "初": (1, 1), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
@@ -283,14 +282,12 @@ _FULL_DATE = re.compile(
 
 
 def _int_of(numeral: str | None) -> int | None:
-    """ASCII digits, digit-by-digit Chinese (二〇〇四) or a small Chinese numeral (三十一)."""
+    """ASCII digits, digit-by-digit Chinese (二〇〇四, 二OO四) or a small Chinese numeral (十一)."""
     if not numeral:
         return None
     if numeral.isascii() and numeral.isdigit():
         return int(numeral)
-    if all(ch in _CN_DIGIT for ch in numeral):
-        return int("".join(str(_CN_DIGIT[ch]) for ch in numeral))
-    return cn_to_int(numeral)
+    return cn_to_int(numeral.translate(_LATIN_ZERO))
 
 
 def _in_range(numeral: str | None, low: int, high: int) -> int | None:

@@ -416,8 +416,8 @@ def _aside(folded: str, pos: int) -> bool:
     before = folded[max(0, pos - 12) : pos]
     if before[-1:] in ("比", "较") or before[-2:] in ("相比", "对比", "同比"):
         return True
-    opened = max(before.rfind("("), before.rfind("（"))
-    return opened >= 0 and opened > max(before.rfind(")"), before.rfind("）"))
+    opened = before.rfind("(")  # folded: （ is ( here
+    return opened >= 0 and opened > before.rfind(")")
 
 
 # --- the extractor ----------------------------------------------------------------------------
@@ -663,7 +663,7 @@ def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
     if ref is None:
         return None
     clause = pos
-    while clause > 0 and pos - clause < 30 and folded[clause - 1] not in "，,。；;：:\n":
+    while clause > 0 and pos - clause < 30 and folded[clause - 1] not in ",。;:\n":
         clause -= 1
     if _CUE_RE.search(folded, clause, pos):
         return ref.year

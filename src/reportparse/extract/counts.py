@@ -280,27 +280,26 @@ def _value(num: str, mult: str) -> int | float | None:
     if len(num) > 1 and not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in num):
         return None  # 二〇二〇 (a year), 两三 (vague)
     value = cn_to_int(num)
-    if value is None:
-        return None
-    for ch in mult:
-        value *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
-    return value
+    return None if value is None else value * _multiplier(mult)
 
 
 def _decimal_value(num: str, mult: str) -> int | float | None:
     """1.39万亿 -> 1390000000000 exactly: float products (1.39 * 10**12) miss by 0.0002."""
     if num.isascii() and num.isdigit():  # whole numbers: int is exact, and cheaper than Decimal
-        whole = int(num)
-        for ch in mult:
-            whole *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
-        return whole
+        return int(num) * _multiplier(mult)
     try:
-        value = Decimal(num.replace(",", ""))
+        value = Decimal(num.replace(",", "")) * _multiplier(mult)
     except ArithmeticError:
         return None
-    for ch in mult:
-        value *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _multiplier(mult: str) -> int:
+    """万 -> 10000, 万亿 -> 10**12: the product of the multiplier's characters (1 for none)."""
+    factor = 1
+    for ch in mult:
+        factor *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
+    return factor
 
 
 def _plausible(

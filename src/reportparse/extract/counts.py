@@ -96,9 +96,9 @@ class _Lexicon:
         self.lead = _words_re(obj_lead, "{1,4}")
         self.count = self._count_pattern(approx_at)
         self.slogan_tail = re.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
-        self.break_after = re.compile(rf"[,.;:!?。、;:!?…0-9]|{_WHITE}")
+        self.break_after = re.compile(rf"[,.;:!?。、…0-9]|{_WHITE}")
         # searched in the reversed window: the last break before a number (not the 5 of 5G)
-        self.break_before_reversed = re.compile(rf"[,.;:!?。;:!?…]|{_WHITE}|(?<![A-Za-z])[0-9]")
+        self.break_before_reversed = re.compile(rf"[,.;:!?。…]|{_WHITE}|(?<![A-Za-z])[0-9]")
         self.function_char = re.compile(r"[和及与并对向在从将把被由为等均已]")
 
     def _count_pattern(self, approx_at: dict[str, str]) -> re.Pattern[str]:

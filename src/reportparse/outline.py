@@ -57,20 +57,16 @@ class _Build:
         "cand",
         "children",
         "heading",
-        "is_section",
         "key",
         "ordinal",
         "start",
         "transient",
     )
 
-    def __init__(
-        self, start: int, cand: Candidate | None, is_section: bool, transient: bool
-    ) -> None:
+    def __init__(self, start: int, cand: Candidate | None, transient: bool) -> None:
         self.start = start
         self.cand = cand
-        self.is_section = is_section
-        self.transient = transient
+        self.transient = transient  # closes at its line's end: a paragraph or an inline Point
         self.heading: tuple[int, int] | None = None
         self.children: list[_Build] = []
         if cand is None:
@@ -132,7 +128,7 @@ class _OutlineBuilder:
         self.text = text
         self.folded = folded
         self.candidates = candidates
-        self.root = _Build(0, None, True, False)
+        self.root = _Build(0, None, False)
         self.stack: list[_Build] = [self.root]
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
@@ -267,7 +263,7 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = _Build(start, cand, strong, not strong)
+        node = _Build(start, cand, not strong)
         node.heading = self._heading(cand)
         parent.children.append(node)
         stack.append(node)
@@ -338,7 +334,7 @@ class _OutlineBuilder:
                     index += 1
                     placed = True
             if not placed:
-                paragraph = _Build(line_start, None, False, True)
+                paragraph = _Build(line_start, None, True)
                 stack[-1].children.append(paragraph)
                 stack.append(paragraph)
             while index < count:
@@ -435,7 +431,7 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 if head_end > head_start:
                     heading_span = span_of(head_start, head_end)
                     heading = text[head_start:head_end]
-            is_section = node.is_section
+            is_section = not node.transient  # a line-start marker
             node_class: type[Section | Point] = Section if is_section else Point
             result.append(
                 trusted_from(

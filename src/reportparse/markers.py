@@ -146,12 +146,10 @@ class _LineLengths:
 
 
 def _context_allows(style: str, before: str, start: int, lines: _LineLengths) -> bool:
-    """Whether a marker of ``style`` may stand inside a line right after ``before``."""
-    where = _WHERE[style]
-    if where == "line":
+    """Whether a marker of ``style`` may stand inside a line right after ``before``, when
+    ``before`` is none of the punctuation marks of ``_ALWAYS_AFTER[style]`` (tested first)."""
+    if _WHERE[style] == "line":
         return False
-    if before in (CLAUSE_END if where == "clause" else SENTENCE_END):
-        return True
     if style == "circled":
         return bool(before)
     return (

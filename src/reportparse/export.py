@@ -48,10 +48,6 @@ def to_outline_text(
     return "\n".join(lines)
 
 
-def _span_fields(span: Any) -> dict[str, int]:
-    return {"start": span.start, "end": span.end}
-
-
 def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any]]:
     """Flat rows (one dict per node or mention) ready for ``pandas.DataFrame``."""
     if kind == "nodes":
@@ -64,14 +60,14 @@ def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any
                 "marker": node.marker.text if node.marker else None,
                 "ordinal": node.marker.ordinal if node.marker else None,
                 "heading": node.heading,
-                **_span_fields(node.span),
+                **node.span.model_dump(),
                 "text": report.text[node.span.start : node.span.end],
             }
             for node in report.walk()
         ]
     if kind == "diagnostics":
         return [
-            {"code": d.code, "message": d.message, **_span_fields(d.span)}
+            {"code": d.code, "message": d.message, **d.span.model_dump()}
             for d in report.diagnostics
         ]
     if kind not in RECORD_KINDS:
@@ -80,7 +76,7 @@ def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any
     rows = []
     for mention in mentions:
         row = mention.model_dump(exclude={"span"})
-        row.update(_span_fields(mention.span))
+        row.update(mention.span.model_dump())
         rows.append(row)
     return rows
 

@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from . import __version__
 from .decode import decode_bytes, read_text
 from .errors import ReportParseError
-from .export import RECORD_KINDS, records_to_tsv, to_jsonl, to_markdown, to_outline_text, to_records
+from .export import (
+    RECORD_KINDS,
+    records_to_tsv,
+    to_json,
+    to_jsonl,
+    to_markdown,
+    to_outline_text,
+    to_records,
+)
 from .models import Report
 from .pipeline import parse
 
@@ -66,7 +74,7 @@ def _render(report: Report, name: str, fmt: str, args: argparse.Namespace, many:
         head = f"== {name}\n" if many else ""
         return head + to_outline_text(report, paragraphs=args.paragraphs) + "\n"
     if fmt == "json":
-        return report.model_dump_json(indent=2) + "\n"
+        return to_json(report) + "\n"
     if fmt == "jsonl":
         return to_jsonl([report])
     if fmt == "markdown":

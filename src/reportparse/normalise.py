@@ -31,7 +31,6 @@ _PAIRS = {
     "\x0c": "\n",
 }
 
-FOLD_TABLE = str.maketrans(_PAIRS)
 _FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in _PAIRS) + "]")
 
 

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..lexicon import alternation, load_table, load_words
 from ..models import Count
-from ..normalise import fold
+from ..normalise import folded_text
 from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
 from ..segment import Token, tokens, word_tag
 from ..span import Span, trusted
@@ -153,8 +153,7 @@ def extract_counts(
     a quotation mark (outline markers, dates) also bound the search for the counted object.
     ``folded`` is ``fold(text)`` when the caller already has it.
     """
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
+    folded = folded_text(text, folded)
     fences = _Fences(text, exclude)
     lx = _lexicon()
     overlaps, end_before, start_after = fences.overlaps, fences.end_before, fences.start_after

@@ -13,7 +13,7 @@ import regex
 
 from ..lexicon import alternation, load_table, load_words
 from ..models import DateKind, DateMention, DatePrecision
-from ..normalise import fold
+from ..normalise import folded_text
 from ..numerals import cn_to_int
 from ..span import Span, trusted
 
@@ -432,8 +432,7 @@ def extract_dates(
     :func:`implied_reference_date`; their value is None when neither is known.
     ``folded`` is ``fold(text)`` when the caller already has it.
     """
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
+    folded = folded_text(text, folded)
     if reference_date is not None:
         reference: datetime.date | None = reference_date
     else:
@@ -708,8 +707,7 @@ def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateMention
 def implied_reference_date(text: str, *, folded: str | None = None) -> datetime.date | None:
     """The date the document implies for itself: its latest full (day-precision) date, leaving
     out dates announced as future (将于…) and deadlines (…前); None when it has none."""
-    if folded is None or len(folded) != len(text):
-        folded = fold(text)
+    folded = folded_text(text, folded)
     best: datetime.date | None = None
     for m in _full_dates(folded):
         parts = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])

@@ -7,7 +7,7 @@ from functools import cache
 
 from ..lexicon import alternation, load_table, load_words
 from ..models import DocumentKind, DocumentRef
-from ..normalise import fold
+from ..normalise import fold, folded_text
 from ..span import Span, trusted
 
 MAX_NAME = 100
@@ -180,8 +180,7 @@ def _kind_of_folded(folded: str) -> DocumentKind | None:
 
 def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]:
     """Every outermost 《…》 in ``text``, sorted by start, with name, kind, action and issuer."""
-    if folded is None or len(folded) != len(text):  # the pipeline may pass fold(text)
-        folded = fold(text)
+    folded = folded_text(text, folded)
     found: list[DocumentRef] = []
     prev_end = 0
     prev_action: str | None = None

@@ -6,7 +6,7 @@ import re
 
 from ..lexicon import alternation, load_words
 from ..models import Slogan
-from ..normalise import fold
+from ..normalise import folded_text
 from ..span import Span, trusted
 
 MAX_SLOGAN = 15
@@ -53,8 +53,7 @@ def is_formula(content: str) -> bool:
 
 def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
     """Every quoted numbered formula in ``text``, quotes included in the span, sorted by start."""
-    if folded is None or len(folded) != len(text):  # the pipeline may pass fold(text)
-        folded = fold(text)
+    folded = folded_text(text, folded)
     found: list[Slogan] = []
     numeral = _NUMERAL.search
     for quote in _QUOTE.finditer(folded):

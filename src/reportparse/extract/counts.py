@@ -11,7 +11,7 @@ from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from ..lexicon import alternation, load_table, load_words
+from ..lexicon import alternation, load_table, load_words, longest_first
 from ..models import Count
 from ..normalise import folded_text
 from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
@@ -33,12 +33,6 @@ _NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", 
 _TAIL_TAGS = frozenset({"p", "d", "ad"})
 
 
-def _longest_first(words: Sequence[str]) -> tuple[str, ...]:
-    """``words`` in the order of :func:`alternation`: a string test in this order finds what
-    the alternation would."""
-    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _words_re(words: Sequence[str], repeat: str = "") -> re.Pattern[str]:
     """An `re` alternation of ``words`` behind a first-character lookahead, so that re rejects
     most positions at C speed instead of trying every word (it has no trie)."""
@@ -57,7 +51,7 @@ class _Lexicon:
         approx_at = {row[0]: row[1] for row in load_table("approximators")}
         self.approx_post = frozenset(w for w, at in approx_at.items() if at == "post")
         pre = [w for w, at in approx_at.items() if at == "pre"]
-        self.pre_words = _longest_first(pre)
+        self.pre_words = longest_first(pre)
         self.pre_last = frozenset(w[-1] for w in pre)
         filters_after: dict[str, tuple[str, ...]] = {}
         self.filters_before: dict[str, tuple[str, ...]] = {}
@@ -80,7 +74,7 @@ class _Lexicon:
         self.keep = tuple(self.keep_words)
         # what may stand between a counted subject and its number: 平均为, 拟按, 提高到, 上涨
         self.tail_words = self.link_words | frozenset(r[1] for r in objects if r[0] == "tail")
-        self.tail = _longest_first(list(self.tail_words))
+        self.tail = longest_first(self.tail_words)
         # 区委政法委|整改落实情况: a verb phrase headed by a light noun is what the noun did
         self.light_heads = frozenset(r[1] for r in objects if r[0] == "light")
         self.result_verbs = tuple(r[1] for r in objects if r[0] == "result")
@@ -110,11 +104,11 @@ class _Lexicon:
         Python. Compiled with `re`, not `regex`: the same matches, and re's Match.groupdict()
         is six times cheaper, which counts on a hundred matches a report.
         """
-        mid = alternation([w for w, at in approx_at.items() if at == "mid"])
+        mids = [w for w, at in approx_at.items() if at == "mid"]
+        mid = alternation(mids)
         post = alternation([*self.approx_post, "以来", "来", "之内", "内", "之间", "间", "多"])
         units = list(self.unit_kind)
         first = "".join(sorted({re.escape(w[0]) for w in units}))
-        mids = [w for w, at in approx_at.items() if at == "mid"]
         # what may end the number: a measure word, a mid approximator, 万/亿 (3300万, 6600多万)
         ends = "".join(sorted({*first, *(re.escape(w[0]) for w in mids), "万", "亿", "余", "多"}))
         return re.compile(

@@ -6,6 +6,7 @@ tab-separated fields (``word<TAB>field``); :func:`load_table` returns them split
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
@@ -30,7 +31,12 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_table(name))
 
 
+def longest_first(words: Iterable[str]) -> tuple[str, ...]:
+    """``words`` without repeats, longest first (ties in code-point order): the order in which
+    :func:`alternation` tries them, so a string test in this order finds what it would."""
+    return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
 def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of ``words``, escaped and longest first (so 人次 wins over 人)."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(regex.escape(w) for w in ordered)
+    return "|".join(regex.escape(w) for w in longest_first(words))

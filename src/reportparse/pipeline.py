@@ -16,7 +16,7 @@ from .models import Node, Report
 from .normalise import fold
 from .outline import build_outline
 from .sanity import find_input_problems
-from .span import trusted
+from .span import Span, trusted
 
 
 def parse(text: str, reference_date: datetime.date | None = None) -> Report:
@@ -35,8 +35,7 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     dates = extract_dates(text, reference, folded=folded)  # 6. mentions, each extractor alone
     documents = extract_documents(text, folded)
     slogans = extract_slogans(text, folded)
-    markers = [node.marker.span for node in _marked(children) if node.marker is not None]
-    not_counts = [*markers, *(d.span for d in dates), *(s.span for s in slogans)]
+    not_counts = [*_marker_spans(children), *(d.span for d in dates), *(s.span for s in slogans)]
     counts = extract_counts(text, exclude=not_counts, folded=folded)
     attach_node_paths(children, counts, dates, documents, slogans)  # 7. each to its node
     return trusted(
@@ -58,13 +57,14 @@ def parse_file(path: str | os.PathLike[str], reference_date: datetime.date | Non
     return parse(read_text(path), reference_date=reference_date)
 
 
-def _marked(nodes: list[Node]) -> list[Node]:
-    found: list[Node] = []
+def _marker_spans(nodes: list[Node]) -> list[Span]:
+    """Where every node's marker stands (in no particular order: counts sorts them)."""
+    found: list[Span] = []
     pending = list(nodes)
     while pending:
         node = pending.pop()
         if node.marker is not None:
-            found.append(node)
+            found.append(node.marker.span)
         pending.extend(node.children)
     return found
 

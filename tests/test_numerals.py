@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportparse.numerals import circled_to_int, cn_to_int, number_value
+from reportparse.numerals import circled_to_int, cn_to_int, multiplier_value, number_value
 
 
 @pytest.mark.parametrize(
@@ -46,6 +46,8 @@ def test_cn_to_int_rejects(not_numeral: str) -> None:
         ("一百二十", "", 120),
         ("0.5", "", 0.5),
         ("3", "千万", 30_000_000),
+        ("1.39", "万亿", 1_390_000_000_000),  # exact: a float product is 1389999999999.9998
+        ("0.1", "万", 1000),
     ],
 )
 def test_number_value(digits: str, multiplier: str, value: float) -> None:
@@ -58,3 +60,10 @@ def test_circled() -> None:
     assert circled_to_int("①") == 1
     assert circled_to_int("⑳") == 20
     assert circled_to_int("1") is None
+
+
+def test_multiplier_value() -> None:
+    assert multiplier_value("") == 1
+    assert multiplier_value("万亿") == 10**12
+    assert multiplier_value("个") is None
+    assert number_value("3", "个") is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
@@ -49,28 +51,35 @@ def circled_to_int(ch: str) -> int | None:
     return index + 1 if len(ch) == 1 and index >= 0 else None
 
 
-def number_value(digits: str, multiplier: str = "") -> int | float | None:
-    """Value of a number as written: ASCII digits with optional decimal and 万/亿 suffix, or a
-    Chinese numeral. ``number_value("2.45", "万") == 24500``; ints stay ints when exact."""
-    digits = digits.replace(",", "")
-    value: int | float | None
-    if digits and (digits[0].isascii() and (digits[0].isdigit() or digits[0] == ".")):
-        try:
-            value = float(digits) if "." in digits else int(digits)
-        except ValueError:
-            return None
-    else:
-        value = cn_to_int(digits)
-        if value is None:
-            return None
+def multiplier_value(multiplier: str) -> int | None:
+    """万 -> 10000, 万亿 -> 10**12, "" -> 1: the product of the units; None for a non-unit."""
+    factor = 1
     for ch in multiplier:
-        factor = BIG_UNITS.get(ch) or SMALL_UNITS.get(ch)
-        if factor is None:
+        unit = BIG_UNITS.get(ch) or SMALL_UNITS.get(ch)
+        if unit is None:
             return None
-        value *= factor
-    if isinstance(value, float):
-        rounded = round(value)
-        if abs(value - rounded) < 1e-9:
-            return int(rounded)
-        return round(value, 10)
-    return value
+        factor *= unit
+    return factor
+
+
+def number_value(digits: str, multiplier: str = "") -> int | float | None:
+    """Value of a number as written: ASCII digits with optional thousands commas, decimals and a
+    万/亿 multiplier, or a Chinese numeral. ``number_value("2.45", "万") == 24500``.
+
+    Exact: decimals go through ``Decimal`` (a float product gives 1.39万亿 = 1389999999999.9998);
+    the result is an int whenever the value is whole, else a float.
+    """
+    factor = multiplier_value(multiplier)
+    digits = digits.replace(",", "")
+    if factor is None or not digits:
+        return None
+    if digits[0].isdigit() or digits[0] == ".":
+        if digits.isdigit():  # whole numbers: int is exact, and cheaper than Decimal
+            return int(digits) * factor
+        try:
+            value = Decimal(digits) * factor
+        except ArithmeticError:
+            return None
+        return int(value) if value == value.to_integral_value() else float(value)
+    whole = cn_to_int(digits)
+    return None if whole is None else whole * factor

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from decimal import Decimal
 from functools import cache
 from itertools import accumulate
 from operator import attrgetter, itemgetter
@@ -14,7 +13,7 @@ from typing import NamedTuple
 from ..lexicon import alternation, load_table, load_words, longest_first
 from ..models import Count
 from ..normalise import folded_text
-from ..numerals import BIG_UNITS, SMALL_UNITS, cn_to_int
+from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
 from ..segment import Token, tokens, word_tag
 from ..span import Span, trusted
 
@@ -266,33 +265,12 @@ def _in_stopword(folded: str, start: int, lx: _Lexicon) -> bool:
 
 def _value(num: str, mult: str) -> int | float | None:
     """Numeric value of the number as written; None for numerals that are not quantities."""
-    if num[0].isdigit():
-        return _decimal_value(num, mult)
-    if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
-        return None
-    if len(num) > 1 and not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in num):
-        return None  # 二〇二〇 (a year), 两三 (vague)
-    value = cn_to_int(num)
-    return None if value is None else value * _multiplier(mult)
-
-
-def _decimal_value(num: str, mult: str) -> int | float | None:
-    """1.39万亿 -> 1390000000000 exactly: float products (1.39 * 10**12) miss by 0.0002."""
-    if num.isascii() and num.isdigit():  # whole numbers: int is exact, and cheaper than Decimal
-        return int(num) * _multiplier(mult)
-    try:
-        value = Decimal(num.replace(",", "")) * _multiplier(mult)
-    except ArithmeticError:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _multiplier(mult: str) -> int:
-    """万 -> 10000, 万亿 -> 10**12: the product of the multiplier's characters (1 for none)."""
-    factor = 1
-    for ch in mult:
-        factor *= BIG_UNITS.get(ch) or SMALL_UNITS.get(ch) or 1
-    return factor
+    if not num[0].isdigit():
+        if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
+            return None
+        if len(num) > 1 and not any(ch in SMALL_UNITS or ch in BIG_UNITS for ch in num):
+            return None  # 二〇二〇 (a year), 两三 (vague)
+    return number_value(num, mult)  # exact: 1.39万亿 is 1390000000000
 
 
 def _plausible(

@@ -392,59 +392,43 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 path = f"{prefix}{ordinal}" if seen == 1 else f"{prefix}{ordinal}~{seen}"
             inner = node.children
             children = convert(inner, level + 1, path + ".", raw_end) if inner else []
-            span = span_of(node.start, end)
-            if cand is None:
-                result.append(
-                    trusted_from(
-                        Paragraph,
-                        {
-                            "span": span,
-                            "marker": None,
-                            "heading": None,
-                            "heading_span": None,
-                            "level": level,
-                            "path": path,
-                            "children": children,
-                            "kind": "paragraph",
-                        },
-                    )
+            marker = heading = heading_span = None
+            node_class: type[Section | Point | Paragraph] = Paragraph
+            kind = "paragraph"
+            if cand is not None:
+                marker = trusted_from(
+                    Marker,
+                    {
+                        "style": cand.style,
+                        "text": text[cand.start : cand.end],
+                        "ordinal": cand.ordinal,
+                        "span": span_of(cand.start, cand.end),
+                    },
                 )
-                continue
-            marker = trusted_from(
-                Marker,
-                {
-                    "style": cand.style,
-                    "text": text[cand.start : cand.end],
-                    "ordinal": cand.ordinal,
-                    "span": span_of(cand.start, cand.end),
-                },
-            )
-            heading = heading_span = None
-            if node.heading is not None:
-                # a heading stops where the next node starts (an inline marker before its 。)
-                head_start, head_end = node.heading
-                stop = inner[0].start if inner else end
-                if stop < head_end:
-                    head_end = stop
-                while head_end > head_start and folded[head_end - 1].isspace():
-                    head_end -= 1
-                if head_end > head_start:
-                    heading_span = span_of(head_start, head_end)
-                    heading = text[head_start:head_end]
-            is_section = not node.transient  # a line-start marker
-            node_class: type[Section | Point] = Section if is_section else Point
+                node_class, kind = (Point, "point") if node.transient else (Section, "section")
+                if node.heading is not None:
+                    # a heading stops where the next node starts (an inline marker before its 。)
+                    head_start, head_end = node.heading
+                    stop = inner[0].start if inner else end
+                    if stop < head_end:
+                        head_end = stop
+                    while head_end > head_start and folded[head_end - 1].isspace():
+                        head_end -= 1
+                    if head_end > head_start:
+                        heading_span = span_of(head_start, head_end)
+                        heading = text[head_start:head_end]
             result.append(
                 trusted_from(
                     node_class,
                     {
-                        "span": span,
+                        "span": span_of(node.start, end),
                         "marker": marker,
                         "heading": heading,
                         "heading_span": heading_span,
                         "level": level,
                         "path": path,
                         "children": children,
-                        "kind": "section" if is_section else "point",
+                        "kind": kind,
                     },
                 )
             )

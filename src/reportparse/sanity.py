@@ -9,7 +9,11 @@ from .normalise import fold
 from .span import Span, trusted
 
 # C0 controls other than tab and line breaks, DEL, and lone surrogates (from bad decoding)
-_ODD_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+_ODD_CHARACTER = "[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]"
+# One character, not a run, for the search over a clean text: ``re`` skips ahead by its first-
+# character set only when the pattern is that set alone (a trailing ``+`` makes it ~3x slower).
+_FIRST_ODD = re.compile(_ODD_CHARACTER)
+_ODD_RUN = re.compile(_ODD_CHARACTER + "+")
 
 
 def find_input_problems(text: str, folded: str | None = None) -> list[Diagnostic]:
@@ -26,10 +30,12 @@ def find_input_problems(text: str, folded: str | None = None) -> list[Diagnostic
                 span=Span.of(0, len(text)),
             )
         ]
-    first = _ODD_CHARACTERS.search(text)
-    if first is None:
+    odd = _FIRST_ODD.search(text)
+    if odd is None:
         return []
-    total = sum(len(hit.group()) for hit in _ODD_CHARACTERS.finditer(text))
+    first = _ODD_RUN.match(text, odd.start())
+    assert first is not None  # the run starts with the character found
+    total = sum(len(hit.group()) for hit in _ODD_RUN.finditer(text, odd.start()))
     return [
         trusted(
             Diagnostic,

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from operator import attrgetter
 
 from .models import Mention, Node
+
+_START = attrgetter("span.start")
+_BEYOND = (math.inf, math.inf, "")  # after the last node: no mention reaches its start
 
 
 def _node_spans(nodes: Sequence[Node]) -> list[tuple[int, int, str]]:
     """``(start, end, path)`` of every node, in document (pre)order."""
     order: list[tuple[int, int, str]] = []
-    pending = list(reversed(nodes))
-    while pending:
-        node = pending.pop()
-        order.append((node.span.start, node.span.end, node.path))
-        pending.extend(reversed(node.children))
+    append = order.append
+
+    def visit(level: Sequence[Node]) -> None:
+        for node in level:
+            span = node.span
+            append((span.start, span.end, node.path))
+            if node.children:
+                visit(node.children)
+
+    visit(nodes)
     return order
 
 
@@ -27,26 +37,27 @@ def attach_node_paths(nodes: Sequence[Node], *mention_lists: Sequence[Mention]) 
 
     The mentions are the extractors' fresh objects, not yet handed to anyone: the path is
     written into them in place (a copy per mention would cost more than the sweep itself).
+    Mentions are taken by start only: how the sweep treats one depends on nothing else.
     """
-    order = _node_spans(nodes)
-    mentions = sorted(
-        (m for mention_list in mention_lists for m in mention_list),
-        key=lambda m: (m.span.start, m.span.end),
-    )
-    open_nodes: list[tuple[int, int, str]] = []
+    order = [*_node_spans(nodes), _BEYOND]
+    mentions = [mention for mention_list in mention_lists for mention in mention_list]
+    mentions.sort(key=_START)
+    open_nodes: list[tuple[float, float, str]] = []
     next_node = 0
+    upcoming = order[0]
     for mention in mentions:
-        start, end = mention.span.start, mention.span.end
-        while next_node < len(order) and order[next_node][0] <= start:
-            node = order[next_node]
-            while open_nodes and open_nodes[-1][1] <= node[0]:
+        span = mention.span
+        start = span.start
+        while upcoming[0] <= start:
+            while open_nodes and open_nodes[-1][1] <= upcoming[0]:
                 open_nodes.pop()
-            open_nodes.append(node)
+            open_nodes.append(upcoming)
             next_node += 1
+            upcoming = order[next_node]
         while open_nodes and open_nodes[-1][1] <= start:
             open_nodes.pop()
-        depth = len(open_nodes) - 1
-        while depth >= 0 and open_nodes[depth][1] < end:
-            depth -= 1
-        if depth >= 0:
-            mention.__dict__["node_path"] = open_nodes[depth][2]
+        end = span.end
+        for node in reversed(open_nodes):
+            if node[1] >= end:
+                mention.__dict__["node_path"] = node[2]
+                break

@@ -153,7 +153,8 @@ def extract_counts(
     candidates = [
         c
         for m in lx.count.finditer(folded)
-        if (c := _candidate_at(folded, m, lx)) and not overlaps(c.start, c.end)
+        if (c := _candidate(folded, m.start(), m.end(), m.groups(), lx))
+        and not overlaps(c.start, c.end)
     ]
     next_starts = [c.start for c in candidates[1:]]
     next_starts.append(len(text))  # one too many when there is no candidate: zip stops first
@@ -163,7 +164,7 @@ def extract_counts(
         start, end, value, unit, kind, approx = cand
         lo = max(prev_end, end_before(start), start - _BEFORE_MAX)
         hi = min(next_start, start_after(end), end + _AFTER_MAX)
-        obj = _object_at(folded, start, end, kind, lo, hi, lx, lo == prev_end > 0)
+        obj = _object_span(folded, start, end, kind, lo, hi, lx, listed=lo == prev_end > 0)
         obj_text = None
         if obj is not None:
             obj_start, obj_end = obj
@@ -193,22 +194,6 @@ def extract_counts(
 
 
 # --- is it a count? --------------------------------------------------------------------------
-
-
-_BEFORE_READ = 8  # _candidate reads at most this far before a match (pre words, idioms)
-_AFTER_READ = 12  # and this far past its start or end (filters, cues, quoted formulas)
-
-
-def _candidate_at(folded: str, m: re.Match[str], lx: _Lexicon) -> _Candidate | None:
-    """:func:`_candidate` for match ``m``, decided on the short window it reads."""
-    start, end = m.span()
-    a = start - _BEFORE_READ if start > _BEFORE_READ else 0
-    b = (end if end > start + 4 else start + 4) + _AFTER_READ
-    cand = _candidate(folded[a:b], start - a, end - a, m.groups(), lx)
-    if cand is None or a == 0:
-        return cand
-    rel_start, rel_end, value, unit, kind, approx = cand
-    return _Candidate(rel_start + a, rel_end + a, value, unit, kind, approx)
 
 
 def _candidate(
@@ -329,17 +314,6 @@ def _is_duration_year(
 
 
 # --- what is counted? ------------------------------------------------------------------------
-
-
-def _object_at(
-    folded: str, start: int, end: int, kind: str, lo: int, hi: int, lx: _Lexicon, listed: bool
-) -> tuple[int, int] | None:
-    """:func:`_object_span` for the count at ``[start, end)``, decided on the window it reads
-    (the search bounds and the count) and shifted back to offsets in ``folded``."""
-    a = lo if lo < start else start
-    b = hi if hi > end else end
-    rel = _object_span(folded[a:b], start - a, end - a, kind, lo - a, hi - a, lx, listed=listed)
-    return None if rel is None else (rel[0] + a, rel[1] + a)
 
 
 def _object_span(

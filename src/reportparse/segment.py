@@ -34,6 +34,7 @@ class Token(NamedTuple):
 _DICTIONARY_RUN = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&\._%\-]+")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
+_new_tuple = tuple.__new__
 _LOCK = threading.Lock()
 _STATE: dict[str, Any] = {}
 
@@ -109,11 +110,12 @@ def tokens(text: str) -> tuple[Token, ...]:
     if pos < len(text):
         _single_characters(text, pos, len(text), spans)
     user_tags, tags = d.user_tags, d.tags
-    return tuple(
-        Token(word, tag_of(word, user_tags, tags), start, end)
-        for start, end in spans
-        for word in (text[start:end],)
-    )
+    words = []
+    for start, end in spans:
+        word = text[start:end]
+        tag = user_tags.get(word) or tags.get(word) or tag_of(word, user_tags, tags)
+        words.append(_new_tuple(Token, (word, tag, start, end)))  # Token(): a Python-level call
+    return tuple(words)
 
 
 def _single_characters(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

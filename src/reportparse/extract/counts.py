@@ -15,7 +15,7 @@ from ..models import Count
 from ..normalise import folded_text
 from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
 from ..segment import Token, tokens, word_tag
-from ..span import Span, trusted
+from ..span import Span, trusted_from
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = (
@@ -176,17 +176,19 @@ def extract_counts(
             if obj_end > end:
                 end = obj_end
         counts.append(
-            trusted(
+            trusted_from(
                 Count,
-                span=Span.of(start, end),
-                text=text[start:end],
-                node_path=None,
-                kind="count",
-                value=value,
-                unit=unit,
-                object=obj_text,
-                approx=approx,
-                duration=kind == "duration",
+                {
+                    "span": Span.of(start, end),
+                    "text": text[start:end],
+                    "node_path": None,
+                    "kind": "count",
+                    "value": value,
+                    "unit": unit,
+                    "object": obj_text,
+                    "approx": approx,
+                    "duration": kind == "duration",
+                },
             )
         )
         prev_end = end
@@ -411,6 +413,7 @@ def _noun_end(folded: str, start: int, hi: int, lx: _Lexicon, *, verb_follows: b
     before it belongs to the predicate (措施|调整增加为).
     """
     words = tokens(folded[start:hi])
+    name_tail = _name_tail(words)
     depth = 0
     for i, tok in enumerate(words):
         if tok.word in "“‘《":
@@ -450,20 +453,22 @@ def _noun_end(folded: str, start: int, hi: int, lx: _Lexicon, *, verb_follows: b
                 words[-1].tag == "vn" and len(words) - 1 > i  # 国债|支持基础设施建设
             ):
                 return start + tok.start
-        if i > 0 and _single_run_with_name(words[i:]):
+        if i > 0 and i in name_tail:
             return start + tok.start
     if verb_follows and len(words) > 1 and words[-1].tag == "vn":
         return start + words[-1].start
     return hi
 
 
-def _single_run_with_name(words: Sequence[Token]) -> bool:
-    """True for a tail of one-character words holding a personal name (芦|艾|林)."""
-    return (
-        len(words) > 1
-        and all(len(w.word) == 1 for w in words)
-        and any(w.tag.startswith("nr") for w in words)
-    )
+def _name_tail(words: Sequence[Token]) -> range:
+    """The ``i`` for which ``words[i:]`` is two or more one-character words holding a personal
+    name (芦|艾|林): a trailing run of single characters, up to its last name character."""
+    n = len(words)
+    first = n
+    while first > 0 and len(words[first - 1].word) == 1:
+        first -= 1
+    last_name = max((k for k in range(first, n) if words[k].tag.startswith("nr")), default=-1)
+    return range(first, min(last_name, n - 2) + 1)
 
 
 def _is_verb(tok: Token, lx: _Lexicon) -> bool:

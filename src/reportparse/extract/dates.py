@@ -165,15 +165,16 @@ _PATTERN_SOURCE = rf"""
 # after: 2020.3.4), or a table word (at its start, or 1 after for “十三五”), found from its
 # rarest character (lexicon/date_anchors.txt) checked in place. So one cheap `re` pass finds the
 # anchors, each gives a window of possible starts, and the pattern is tried only at the possible
-# first characters in those windows, up to the first match (Python work per character costs
-# ~0.2 µs here, so windows are walked lazily, not listed); the matches are the same as
-# finditer's (tests/test_dates.py checks this on the corpus and on random text). ``\d`` is any
-# decimal digit (٢٠٢٠年 is a year to the pattern), so the starts allow any of them too.
-_FIRST_CHARS = frozenset(
-    _YEAR_START + '“"0123456789一二三四五六七八九十'
-    + "".join(w[0] for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE)
-              for w in table if w)
-)  # fmt: skip
+# first characters in those windows (each found by a one-character search, at C speed), up to the
+# first match; the matches are the same as finditer's (tests/test_dates.py checks this on the
+# corpus and on random text). ``\d`` is any decimal digit (٢٠٢٠年 is a year to the pattern), so
+# the starts allow any of them too.
+_FIRST_CHARS = "".join(sorted(
+    set(_YEAR_START + '“"0123456789一二三四五六七八九十')
+    | {w[0] for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE)
+       for w in table if w}
+))  # fmt: skip
+_FIRST_CHAR = re.compile(rf"[{re.escape(_FIRST_CHARS)}\d]")
 _YEAR_REACH = max([5] + [w.index("年") for w in _RELATIVE if "年" in w])  # 2020 年, 过去的一年
 _RANGE_REACH = 4 + 1 + max(len(w) for w in _CONNECTORS) + 1 + 4 + 1  # 2015 —— 2020 年
 
@@ -249,17 +250,20 @@ def _date_matches(folded: str) -> list[re.Match[str]]:
     matches: list[re.Match[str]] = []
     end = tried = 0
     pattern = _pattern()
-    first = _FIRST_CHARS
+    next_first = _FIRST_CHAR.search
     for low, high in _start_windows(folded):
-        for position in range(max(low, end, tried), high + 1):
-            if position < end:
-                continue
-            ch = folded[position]
-            if ch in first or ch.isdecimal():
-                match = pattern.match(folded, position)
-                if match is not None:
-                    matches.append(match)
-                    end = match.end()
+        position = max(low, end, tried)
+        while position <= high:
+            first = next_first(folded, position, high + 1)
+            if first is None:
+                break
+            position = first.start()
+            match = pattern.match(folded, position)
+            if match is None:
+                position += 1
+            else:
+                matches.append(match)
+                position = end = match.end()
         tried = max(tried, high + 1)
     return matches
 

@@ -15,7 +15,7 @@ from ..lexicon import alternation, load_table, load_words
 from ..models import DateKind, DateMention, DatePrecision
 from ..normalise import folded_text
 from ..numerals import cn_to_int
-from ..span import Span, trusted
+from ..span import Span, trusted_from
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
@@ -372,10 +372,10 @@ def _mention(
     value: str | None,
     precision: DatePrecision | None,
 ) -> DateMention:
-    return trusted(
-        DateMention, span=Span.of(start, end), text=text[start:end], node_path=None,
-        kind=kind, value=value, precision=precision if value is not None else None,
-    )  # fmt: skip
+    return trusted_from(DateMention, {
+        "span": Span.of(start, end), "text": text[start:end], "node_path": None,
+        "kind": kind, "value": value, "precision": precision if value is not None else None,
+    })  # fmt: skip
 
 
 def _precision_of(value: str) -> DatePrecision:

@@ -275,11 +275,15 @@ _FUTURE_WORDS = ("将于", "将在", "将", "拟于", "拟", "预计", "计划�
 _DEADLINE_WORDS = ("前", "之前", "以前")
 # A full date has 年 4 or 5 characters after its start (2021 年) or a separator 4 after it
 # (2021.1.25): implied_reference_date tries the pattern only there.
+_MONTH_DAY = rf"{_SP}(?P<m>{_MONTH}){_SP}月{_SP}(?P<d>{_DAY}){_SP}[日号]"
 _FULL_DATE = re.compile(
     rf"(?=[{re.escape(_YEAR_START)}])"
-    rf"(?:(?P<y>{_YEAR}){_SP}年{_SP}(?P<m>{_MONTH}){_SP}月{_SP}(?P<d>{_DAY}){_SP}[日号]"
+    rf"(?:(?P<y>{_YEAR}){_SP}年{_MONTH_DAY}"
     r"|(?<![\d.])(?P<y2>\d{4})(?P<sep>[./-])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d|\.\d))"
 )
+# Most 年 end a year written alone (2020年): only a 年 with a month and day after it can be the
+# 年 of a full date. A `re` pass with a literal prefix finds those few at C speed.
+_YEAR_OF_FULL_DATE = re.compile(rf"年(?={_MONTH_DAY})")
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -731,16 +735,19 @@ def implied_reference_date(text: str, *, folded: str | None = None) -> datetime.
 
 
 def _full_dates(folded: str) -> list[re.Match[str]]:
-    """What ``_FULL_DATE.finditer(folded)`` finds, trying it only 4 or 5 before a 年 and 4
-    before a separator."""
+    """What ``_FULL_DATE.finditer(folded)`` finds, trying it only 4 or 5 before a 年 followed by
+    a month and day, and 4 before a separator."""
     starts: set[int] = set()
-    for anchor, back in (("年", 5), (".", 4), ("/", 4), ("-", 4)):
-        at = folded.find(anchor, 4)
+    for year in _YEAR_OF_FULL_DATE.finditer(folded, 4):
+        at = year.start()
+        starts.add(at - 4)
+        if at >= 5:
+            starts.add(at - 5)
+    for separator in "./-":
+        at = folded.find(separator, 4)
         while at >= 0:
             starts.add(at - 4)
-            if back == 5 and at >= 5:
-                starts.add(at - 5)
-            at = folded.find(anchor, at + 1)
+            at = folded.find(separator, at + 1)
     matches: list[re.Match[str]] = []
     end = 0
     for position in sorted(starts):

@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from reportparse import Count, DateMention, Diagnostic, DocumentRef, Marker, Slogan, Span, Title
 from reportparse.models import Paragraph, Section
-from reportparse.span import trusted
+from reportparse.span import builder, trusted
 
 SPAN = {"start": 3, "end": 7}
 
@@ -36,6 +36,17 @@ def test_trusted_equals_validated(cls: type[BaseModel], fields: dict[str, Any]) 
     assert fast == slow
     assert fast.model_dump() == slow.model_dump()
     assert fast.model_dump_json() == slow.model_dump_json()
+
+
+@pytest.mark.parametrize(("cls", "fields"), CASES, ids=[cls.__name__ for cls, _ in CASES])
+def test_builder_equals_validated(cls: type[BaseModel], fields: dict[str, Any]) -> None:
+    slow = cls.model_validate(fields)
+    build = builder(cls)
+    every_field = {name: getattr(slow, name) for name in cls.model_fields}
+    fast, again = build(dict(every_field)), build(dict(every_field))
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set is not again.model_fields_set  # each model owns its set
 
 
 def test_span_of_equals_checked_span() -> None:

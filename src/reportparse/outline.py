@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
+from typing import Any
 
 import regex
 
@@ -33,7 +35,7 @@ from .models import (
     Section,
     Title,
 )
-from .span import Span, trusted, trusted_from
+from .span import Span, builder, trusted
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
@@ -48,6 +50,10 @@ MAX_TITLE_LINES = 4
 TITLE_WINDOW = 400
 MAX_HEADING = 1000  # characters scanned for a heading's end
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
+_NEW_MARKER = builder(Marker)
+_NEW_SECTION = builder(Section)
+_NEW_POINT = builder(Point)
+_NEW_PARAGRAPH = builder(Paragraph)
 
 
 class _Build:
@@ -77,23 +83,13 @@ class _Build:
             self.ordinal = cand.ordinal
 
 
+# A line's text without its outer whitespace (``\S`` and ``str.isspace`` agree on every character).
+_CONTENT_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
 def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
     """``(start, end)`` of every non-blank line from ``begin``, outer whitespace trimmed."""
-    lines = []
-    position = begin
-    length = len(folded)
-    while position <= length:
-        newline = folded.find("\n", position)
-        line_end = length if newline < 0 else newline
-        line = folded[position:line_end]
-        stripped = line.strip()
-        if stripped:
-            start = position + (len(line) - len(line.lstrip()))
-            lines.append((start, start + len(stripped)))
-        if newline < 0:
-            break
-        position = newline + 1
-    return lines
+    return [line.span() for line in _CONTENT_LINE.finditer(folded, begin)]
 
 
 def find_title(text: str, folded: str, first_marker: int) -> Title | None:
@@ -133,8 +129,8 @@ class _OutlineBuilder:
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
         self.diagnostics: list[Diagnostic] = []
-        self.regions = regions
         self.region_starts = [start for start, _ in regions]
+        self.region_ends = [end for _, end in regions]
         self.next_ordinal = self._next_same_key_ordinals()
         self.length = len(folded)
 
@@ -264,7 +260,7 @@ class _OutlineBuilder:
                 )
         parent = stack[-1]
         node = _Build(start, cand, not strong)
-        node.heading = self._heading(cand)
+        node.heading = self._heading(cand.end)
         parent.children.append(node)
         stack.append(node)
         parent_key = parent.key
@@ -272,30 +268,32 @@ class _OutlineBuilder:
             self.above.add((parent_key, key))
         self.last_seen[key] = ordinal
 
-    def _heading(self, cand: Candidate) -> tuple[int, int] | None:
-        """From after the marker to the line end or the first sentence end outside quotes.
+    def _heading(self, after: int) -> tuple[int, int] | None:
+        """From ``after`` (a marker's end) to the line end or the first sentence end outside
+        quotes.
 
         One search finds whichever comes first, the line break or a sentence end; a sentence
-        end inside a quote sends the search on.
+        end inside a quote sends the search on. A stop never opens a quote, so the region that
+        starts last before it holds it exactly when that region ends after it.
         """
         folded = self.folded
-        start = cand.end
-        scan_end = start + MAX_HEADING  # bounded, so a 500,000-character line stays linear
+        scan_end = after + MAX_HEADING  # bounded, so a 500,000-character line stays linear
         if scan_end > self.length:
             scan_end = self.length
         limit = scan_end
         search = _HEADING_STOP.search
-        hit = search(folded, start, scan_end)
+        hit = search(folded, after, scan_end)
         while hit is not None:
-            position = hit.start()
-            if folded[position] == "\n":
-                limit = position
+            stop = hit.start()
+            if folded[stop] == "\n":
+                limit = stop
                 break
-            index = bisect_right(self.region_starts, position) - 1
-            if index < 0 or not self.regions[index][0] < position < self.regions[index][1]:
-                limit = position + 1
+            index = bisect_right(self.region_starts, stop) - 1
+            if index < 0 or self.region_ends[index] <= stop:
+                limit = stop + 1  # the sentence end belongs to the heading
                 break
-            hit = search(folded, position + 1, scan_end)  # a 。 inside a quote: look further
+            hit = search(folded, stop + 1, scan_end)  # a 。 inside a quote: look further
+        start = after
         while start < limit and folded[start] in " \t*":
             start += 1
         end = limit
@@ -357,9 +355,9 @@ class _OutlineBuilder:
 def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list[Node]:
     """Turn builder nodes into models: spans, headings, markers, levels and paths.
 
-    The report's hot path (one model per node and marker): models are built with
-    ``trusted_from`` from dict literals in declaration order, and names used per node are
-    locals. A node's raw end is where the next node that is not its descendant starts: its next
+    The report's hot path (one model per node and marker): models are built by each class's
+    ``builder`` from dict literals in declaration order, and names used per node are locals.
+    A node's raw end is where the next node that is not its descendant starts: its next
     sibling, or for a last child the raw end of its parent (so one recursive pass does it all).
     """
     trimmed_ends: dict[int, int] = {}  # raw end -> end without trailing whitespace
@@ -393,11 +391,10 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
             inner = node.children
             children = convert(inner, level + 1, path + ".", raw_end) if inner else []
             marker = heading = heading_span = None
-            node_class: type[Section | Point | Paragraph] = Paragraph
+            new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
             kind = "paragraph"
             if cand is not None:
-                marker = trusted_from(
-                    Marker,
+                marker = _NEW_MARKER(
                     {
                         "style": cand.style,
                         "text": text[cand.start : cand.end],
@@ -405,7 +402,9 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                         "span": span_of(cand.start, cand.end),
                     },
                 )
-                node_class, kind = (Point, "point") if node.transient else (Section, "section")
+                new_node, kind = (
+                    (_NEW_POINT, "point") if node.transient else (_NEW_SECTION, "section")
+                )
                 if node.heading is not None:
                     # a heading stops where the next node starts (an inline marker before its 。)
                     head_start, head_end = node.heading
@@ -418,8 +417,7 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                         heading_span = span_of(head_start, head_end)
                         heading = text[head_start:head_end]
             result.append(
-                trusted_from(
-                    node_class,
+                new_node(
                     {
                         "span": span_of(node.start, end),
                         "marker": marker,

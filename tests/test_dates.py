@@ -202,6 +202,8 @@ def test_implied_reference_resolves_relative() -> None:
     text = "今年是关键一年。2021年1月25日,市委巡视办"
     assert extract_dates(text)[0].value == "2021"
     assert extract_dates(text, datetime.date(2030, 6, 1))[0].value == "2030"
+    # a caller that found no implied date says so, and relative words stay unresolved
+    assert extract_dates(text, None, infer_reference=False)[0].value is None
 
 
 def test_invalid_values_are_dropped() -> None:

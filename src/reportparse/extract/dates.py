@@ -432,18 +432,23 @@ def _aside(folded: str, pos: int) -> bool:
 
 
 def extract_dates(
-    text: str, reference_date: datetime.date | None = None, *, folded: str | None = None
+    text: str,
+    reference_date: datetime.date | None = None,
+    *,
+    folded: str | None = None,
+    infer_reference: bool = True,
 ) -> list[DateMention]:
     """Every date, range, since-date, relative year and named period in ``text``, by position.
 
     Relative words (今年, 明年) resolve against ``reference_date``, else against
     :func:`implied_reference_date`; their value is None when neither is known.
-    ``folded`` is ``fold(text)`` when the caller already has it.
+    ``folded`` is ``fold(text)`` when the caller already has it. ``infer_reference=False`` says
+    the caller has already looked for the implied date: a None ``reference_date`` then means
+    there is none (the search is not run a second time).
     """
     folded = folded_text(text, folded)
-    if reference_date is not None:
-        reference: datetime.date | None = reference_date
-    else:
+    reference = reference_date
+    if reference is None and infer_reference:
         reference = implied_reference_date(text, folded=folded)
     ctx = _Context(folded, reference)
     out: list[DateMention] = []

@@ -7,7 +7,7 @@ import re
 from ..lexicon import alternation, load_words
 from ..models import Slogan
 from ..normalise import folded_text
-from ..span import Span, trusted
+from ..span import Span, trusted_from
 
 MAX_SLOGAN = 15
 """Longest content kept: formulas are short; longer quotes are problem statements or names."""
@@ -46,6 +46,11 @@ def is_formula(content: str) -> bool:
     # that cheap test rejects most quotes first.
     if not 1 < len(content) <= MAX_SLOGAN or _NUMERAL.search(content) is None:
         return False
+    return _numbered_formula(content)
+
+
+def _numbered_formula(content: str) -> bool:
+    """:func:`is_formula` of a content of a fitting length known to hold a numeral."""
     if _SENTENCE.search(content) or _DATE_LIKE.fullmatch(content):
         return False
     return _NUMERAL.search(_LEXICAL.sub("", content)) is not None
@@ -59,17 +64,21 @@ def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
     for quote in _QUOTE.finditer(folded):
         c_start, c_end = quote.span(quote.lastindex or 0)
         # most quotes hold no numeral: reject them without slicing (is_formula would)
-        if numeral(folded, c_start, c_end) is None or not is_formula(folded[c_start:c_end].strip()):
+        if numeral(folded, c_start, c_end) is None:
+            continue
+        content = folded[c_start:c_end].strip()
+        if not 1 < len(content) <= MAX_SLOGAN or not _numbered_formula(content):
             continue
         start, end = quote.span()
-        name = text[c_start:c_end]
         found.append(
-            trusted(
+            trusted_from(
                 Slogan,
-                span=Span.of(start, end),
-                text=text[start:end],
-                node_path=None,
-                name=name.strip(),
+                {
+                    "span": Span.of(start, end),
+                    "text": text[start:end],
+                    "node_path": None,
+                    "name": text[c_start:c_end].strip(),
+                },
             )
         )
     return found

@@ -1,4 +1,4 @@
-"""Stage 7: mentions + outline -> the same mentions, each with the path of its innermost node."""
+"""Stage 7: mentions + node spans -> the same mentions, each with the path of its innermost node."""
 
 from __future__ import annotations
 
@@ -6,30 +6,18 @@ import math
 from collections.abc import Sequence
 from operator import attrgetter
 
-from .models import Mention, Node
+from .models import Mention
+from .outline import NodeSpan
 
 _START = attrgetter("span.start")
 _BEYOND = (math.inf, math.inf, "")  # after the last node: no mention reaches its start
 
 
-def _node_spans(nodes: Sequence[Node]) -> list[tuple[int, int, str]]:
-    """``(start, end, path)`` of every node, in document (pre)order."""
-    order: list[tuple[int, int, str]] = []
-    append = order.append
-
-    def visit(level: Sequence[Node]) -> None:
-        for node in level:
-            span = node.span
-            append((span.start, span.end, node.path))
-            if node.children:
-                visit(node.children)
-
-    visit(nodes)
-    return order
-
-
-def attach_node_paths(nodes: Sequence[Node], *mention_lists: Sequence[Mention]) -> None:
+def attach_node_paths(node_spans: Sequence[NodeSpan], *mention_lists: Sequence[Mention]) -> None:
     """Set ``node_path`` on every mention of every list, in one sweep over the document.
+
+    ``node_spans`` are ``(start, end, path)`` of every node in document (pre)order, as
+    ``build_outline`` lists them.
 
     Spans nest, so walking nodes in document order with a stack of open ones leaves exactly the
     ancestors of the current position on the stack; the innermost one that also covers the
@@ -39,7 +27,7 @@ def attach_node_paths(nodes: Sequence[Node], *mention_lists: Sequence[Mention]) 
     written into them in place (a copy per mention would cost more than the sweep itself).
     Mentions are taken by start only: how the sweep treats one depends on nothing else.
     """
-    order = [*_node_spans(nodes), _BEYOND]
+    order = [*node_spans, _BEYOND]
     mentions = [mention for mention_list in mention_lists for mention in mention_list]
     mentions.sort(key=_START)
     open_nodes: list[tuple[float, float, str]] = []

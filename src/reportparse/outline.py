@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -352,8 +352,25 @@ class _OutlineBuilder:
         return self.root.children
 
 
-def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list[Node]:
-    """Turn builder nodes into models: spans, headings, markers, levels and paths.
+NodeSpan = tuple[int, int, str]  # a node's start, end and path
+
+
+class Outline(NamedTuple):
+    """What stage 5 hands on: the tree, and what later stages read from every node (collected
+    while the models are built, so no later stage walks the tree again)."""
+
+    title: Title | None
+    children: list[Node]
+    diagnostics: list[Diagnostic]
+    marker_spans: list[Span]  # where every node's marker stands, in document order
+    node_spans: list[NodeSpan]  # every node, in document (pre)order
+
+
+def _finish(
+    builds: list[_Build], text: str, folded: str, body_end: int
+) -> tuple[list[Node], list[Span], list[NodeSpan]]:
+    """Turn builder nodes into models (spans, headings, markers, levels and paths), and list
+    the marker spans and node spans on the way.
 
     The report's hot path (one model per node and marker): models are built by each class's
     ``builder`` from dict literals in declaration order, and names used per node are locals.
@@ -362,6 +379,8 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
     """
     trimmed_ends: dict[int, int] = {}  # raw end -> end without trailing whitespace
     span_of = Span.of
+    marker_spans: list[Span] = []
+    node_spans: list[NodeSpan] = []
 
     def convert(nodes: list[_Build], level: int, prefix: str, outer_end: int) -> list[Node]:
         used: dict[int, int] = {}
@@ -380,6 +399,10 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
             floor = cand.end if cand else node.start + 1
             if end < floor:
                 end = floor
+            inner = node.children
+            marker = heading = heading_span = None
+            new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
+            kind = "paragraph"
             if cand is None:
                 paragraphs += 1
                 path = f"{prefix}p{paragraphs}"
@@ -388,18 +411,14 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                 seen = used.get(ordinal, 0) + 1
                 used[ordinal] = seen
                 path = f"{prefix}{ordinal}" if seen == 1 else f"{prefix}{ordinal}~{seen}"
-            inner = node.children
-            children = convert(inner, level + 1, path + ".", raw_end) if inner else []
-            marker = heading = heading_span = None
-            new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
-            kind = "paragraph"
-            if cand is not None:
+                marker_span = span_of(cand.start, cand.end)
+                marker_spans.append(marker_span)
                 marker = _NEW_MARKER(
                     {
                         "style": cand.style,
                         "text": text[cand.start : cand.end],
-                        "ordinal": cand.ordinal,
-                        "span": span_of(cand.start, cand.end),
+                        "ordinal": ordinal,
+                        "span": marker_span,
                     },
                 )
                 new_node, kind = (
@@ -416,6 +435,7 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                     if head_end > head_start:
                         heading_span = span_of(head_start, head_end)
                         heading = text[head_start:head_end]
+            node_spans.append((node.start, end, path))  # before the children: preorder
             result.append(
                 new_node(
                     {
@@ -425,14 +445,14 @@ def _finish(builds: list[_Build], text: str, folded: str, body_end: int) -> list
                         "heading_span": heading_span,
                         "level": level,
                         "path": path,
-                        "children": children,
+                        "children": convert(inner, level + 1, path + ".", raw_end) if inner else [],
                         "kind": kind,
                     },
                 )
             )
         return result
 
-    return convert(builds, 1, "", body_end)
+    return convert(builds, 1, "", body_end), marker_spans, node_spans
 
 
 def build_outline(
@@ -440,8 +460,9 @@ def build_outline(
     folded: str,
     candidates: list[Candidate],
     regions: list[tuple[int, int]] | None = None,
-) -> tuple[Title | None, list[Node], list[Diagnostic]]:
-    """The title, the top-level nodes and the numbering diagnostics of ``text``.
+) -> Outline:
+    """The title, the top-level nodes and the numbering diagnostics of ``text`` (with the
+    marker and node spans of the tree).
 
     ``regions`` are the quoted regions of ``folded`` (computed here when not given).
     """
@@ -453,4 +474,5 @@ def build_outline(
     builder = _OutlineBuilder(text, folded, candidates, regions)
     builds = builder.build(begin)
     body_end = len(folded.rstrip())
-    return title, _finish(builds, text, folded, body_end), builder.diagnostics
+    children, marker_spans, node_spans = _finish(builds, text, folded, body_end)
+    return Outline(title, children, builder.diagnostics, marker_spans, node_spans)

@@ -12,11 +12,11 @@ from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
 from .markers import find_markers, quoted_regions
-from .models import Node, Report
+from .models import Report
 from .normalise import fold
 from .outline import build_outline
 from .sanity import find_input_problems
-from .span import Span, trusted
+from .span import trusted
 
 
 def parse(text: str, reference_date: datetime.date | None = None) -> Report:
@@ -30,20 +30,20 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     problems = find_input_problems(text, folded)  # 2. empty input, control characters
     regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
     candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
-    title, children, numbering = build_outline(text, folded, candidates, regions)  # 5. the tree
+    outline = build_outline(text, folded, candidates, regions)  # 5. the tree
     reference = reference_date or implied_reference_date(text, folded=folded)
     dates = extract_dates(text, reference, folded=folded)  # 6. mentions, each extractor alone
     documents = extract_documents(text, folded)
     slogans = extract_slogans(text, folded)
-    not_counts = [*_marker_spans(children), *(d.span for d in dates), *(s.span for s in slogans)]
+    not_counts = [*outline.marker_spans, *(d.span for d in dates), *(s.span for s in slogans)]
     counts = extract_counts(text, exclude=not_counts, folded=folded)
-    attach_node_paths(children, counts, dates, documents, slogans)  # 7. each to its node
+    attach_node_paths(outline.node_spans, counts, dates, documents, slogans)  # 7. each to its node
     return trusted(
         Report,
         text=text,
-        title=title,
-        children=children,
-        diagnostics=problems + numbering,
+        title=outline.title,
+        children=outline.children,
+        diagnostics=problems + outline.diagnostics,
         counts=counts,
         dates=dates,
         documents=documents,
@@ -55,18 +55,6 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
 def parse_file(path: str | os.PathLike[str], reference_date: datetime.date | None = None) -> Report:
     """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it."""
     return parse(read_text(path), reference_date=reference_date)
-
-
-def _marker_spans(nodes: list[Node]) -> list[Span]:
-    """Where every node's marker stands (in no particular order: counts sorts them)."""
-    found: list[Span] = []
-    pending = list(nodes)
-    while pending:
-        node = pending.pop()
-        if node.marker is not None:
-            found.append(node.marker.span)
-        pending.extend(node.children)
-    return found
 
 
 def _check_arguments(text: object, reference_date: object) -> None:

@@ -197,6 +197,21 @@ def _anchored_words() -> dict[str, tuple[tuple[str, int], ...]]:
 _WORDS_AT = _anchored_words()
 
 
+def _words_by_offset() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """The words of each anchor character grouped by the anchor's offset in them: all words at
+    one offset give the same window, so one ``startswith`` (of a tuple) tells whether any is
+    there (届 anchors 22 congresses and plenums)."""
+    grouped: dict[str, dict[int, list[str]]] = {}
+    for ch, words in _WORDS_AT.items():
+        for word, offset in words:
+            grouped.setdefault(ch, {}).setdefault(offset, []).append(word)
+    return {ch: tuple((offset, tuple(words)) for offset, words in sorted(by_offset.items()))
+            for ch, by_offset in grouped.items()}  # fmt: skip
+
+
+_WORDS_BY_OFFSET = _words_by_offset()
+
+
 def _anchor_source() -> str:
     """Each branch starts with its anchor character (so `re` skips other characters at C speed)
     and consumes only it; a table word's branch checks the rest of the word around it."""
@@ -237,8 +252,8 @@ def _start_windows(folded: str) -> list[tuple[int, int]]:
             if at >= 4:
                 add((at - 4, at - 4))
         else:
-            for word, offset in _WORDS_AT[ch]:
-                if folded.startswith(word, at - offset):
+            for offset, words in _WORDS_BY_OFFSET[ch]:
+                if folded.startswith(words, at - offset):
                     add((max(0, at - offset - 1), at - offset))
     windows.sort()
     return windows

@@ -121,11 +121,14 @@ def _line_length(line_breaks: list[int], position: int) -> int:
 
 
 @cache  # the same few numerals (一, 二, 1, 2…) come back thousands of times
-def _ordinal(style: str, numeral: str) -> int | None:
-    if style == "circled":
-        return circled_to_int(numeral)
-    if style == "decimal":
-        return int(numeral.rsplit(".", 1)[-1])
+def _ordinal(numeral: str) -> int | None:
+    """The number a marker's numeral stands for. The numeral alone decides it (only the circled
+    style writes ①, only the decimal style writes a dot), so one cache entry serves all styles."""
+    circled = circled_to_int(numeral)
+    if circled is not None:
+        return circled
+    if "." in numeral:
+        return int(numeral.rsplit(".", 1)[-1])  # 1.2.3 is item 3 of its level
     if numeral.isdigit():
         return int(numeral)
     return cn_to_int(numeral)
@@ -215,8 +218,8 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             region += 1
         if region < region_count and regions[region][0] < start:
             continue  # inside “…” or 《…》 (regions are sorted and disjoint)
-        numeral = hit.group(style)
-        ordinal = _ordinal(style, numeral)
+        numeral = hit[style]
+        ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
             continue
         doubtful = False

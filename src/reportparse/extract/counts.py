@@ -150,10 +150,13 @@ def extract_counts(
     fences = _Fences(text, exclude)
     lx = _lexicon()
     overlaps, end_before, start_after = fences.overlaps, fences.end_before, fences.start_after
+    # a match whose first character is excluded (a year in a date, a number in a quoted
+    # formula) is not looked at: every count it could give would overlap that span
     candidates = [
         c
         for m in lx.count.finditer(folded)
-        if (c := _candidate(folded, m.start(), m.end(), m.groups(), lx))
+        if not overlaps(start := m.start(), start + 1)
+        and (c := _candidate(folded, start, m.end(), m.groups(), lx))
         and not overlaps(c.start, c.end)
     ]
     next_starts = [c.start for c in candidates[1:]]

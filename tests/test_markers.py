@@ -28,10 +28,17 @@ def test_lookahead_drops_nothing_on_real_text() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="一二三十第其章条节部分是、.。()0123456789①⑳ \n\t甲", max_size=40))
+@given(st.text(alphabet="一二三十百零〇第其章条节部分是、.。()0123456789①⑳ \n\t甲", max_size=40))
 def test_lookahead_drops_nothing_on_random_text(text: str) -> None:
     folded = fold(text)
     assert _hits(MARKER_PATTERN, folded) == _hits(UNGUARDED, folded)
+
+
+@pytest.mark.parametrize("text", ["第١章 总则", "1١、落实", "(١)", "2١ 组织"], ids=str)
+def test_lookahead_takes_any_digit_after_the_first_character(text: str) -> None:
+    """``\\d`` reads any decimal digit; only a marker's first character is ASCII-only."""
+    assert _hits(UNGUARDED, text)  # each is a marker to the styles themselves
+    assert _hits(MARKER_PATTERN, text) == _hits(UNGUARDED, text)
 
 
 @pytest.mark.parametrize(

@@ -50,9 +50,16 @@ _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 # style): with no wrapping group, a branch that opens with a literal (第, (, 其) is skipped by
 # `re` on its first character, which makes the pass a quarter faster than one named group
 # per style around a named numeral group.
-MARKER_FIRST_CHARS = "0123456789一二三四五六七八九十百第其(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MARKER_FIRST_CHARS = "0123456789一二三四五六七八九十百第其(" + CIRCLED_CHARS
+# And the character after the first, unless that was a circled number (a marker by itself):
+# the numeral goes on (十一, 12, 第一, 第1, any digit ``\d`` reads), or it ends in the
+# marker's sign (一、 一是 1. 1、 1。 1) (1 1 标题). This second test drops the 一 of 统一 or
+# 进一步 before the fourteen styles are tried there: the pass is a sixth faster.
+MARKER_SECOND_CHARS = "一二三四五六七八九十百零〇.、。) \t是"
 MARKER_PATTERN = re.compile(
-    f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?:"
+    f"(?=[{re.escape(MARKER_FIRST_CHARS)}])"
+    f"(?=[{CIRCLED_CHARS}]|.[\\d{re.escape(MARKER_SECOND_CHARS)}])(?:"
     + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
     + ")"
 )

@@ -51,15 +51,19 @@ _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 # `re` on its first character, which makes the pass a quarter faster than one named group
 # per style around a named numeral group.
 CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-MARKER_FIRST_CHARS = "0123456789一二三四五六七八九十百第其(" + CIRCLED_CHARS
-# And the character after the first, unless that was a circled number (a marker by itself):
-# the numeral goes on (十一, 12, 第一, 第1, any digit ``\d`` reads), or it ends in the
-# marker's sign (一、 一是 1. 1、 1。 1) (1 1 标题). This second test drops the 一 of 统一 or
-# 进一步 before the fourteen styles are tried there: the pass is a sixth faster.
-MARKER_SECOND_CHARS = "一二三四五六七八九十百零〇.、。) \t是"
+CN_NUMERAL_CHARS = "一二三四五六七八九十百"
+MARKER_FIRST_CHARS = "0123456789" + CN_NUMERAL_CHARS + "第其(" + CIRCLED_CHARS
+# How every marker opens, tested (second) before the fourteen styles are tried at a position.
+# It drops the 一 of 统一 and 进一步 and the digits of 2020年: the pass is a quarter faster.
+MARKER_OPENING = "|".join(
+    (
+        f"[{CIRCLED_CHARS}]",  # a circled number is a marker by itself
+        r"\d{1,3}[.、。) \t]",  # an Arabic number ends in its sign: 1. 12、 3) 1.2 1 标题
+        rf"\D[\d{CN_NUMERAL_CHARS}零〇、是 \t]",  # 第一 第1 其一 (一 ( 1 十一 一、 一是
+    )
+)
 MARKER_PATTERN = re.compile(
-    f"(?=[{re.escape(MARKER_FIRST_CHARS)}])"
-    f"(?=[{CIRCLED_CHARS}]|.[\\d{re.escape(MARKER_SECOND_CHARS)}])(?:"
+    f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?={MARKER_OPENING})(?:"
     + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
     + ")"
 )

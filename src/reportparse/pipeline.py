@@ -32,7 +32,7 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
     outline = build_outline(text, folded, candidates, regions)  # 5. the tree
     reference = reference_date or implied_reference_date(text, folded=folded)
-    dates = extract_dates(text, reference, folded=folded)  # 6. mentions, each extractor alone
+    dates = extract_dates(text, reference, folded=folded, infer_reference=False)  # 6. mentions
     documents = extract_documents(text, folded)
     slogans = extract_slogans(text, folded)
     not_counts = [*outline.marker_spans, *(d.span for d in dates), *(s.span for s in slogans)]

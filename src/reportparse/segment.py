@@ -137,38 +137,41 @@ def _dictionary_words(
     Ties go to the longer word, as jieba's ``max`` over (score, end) does.
     """
     get, log_total = d.freq.get, d.log_total
-    best = [0.0] * (end - start + 1)
-    word_end = list(range(start + 1, end + 2))
-    for k in range(end - 1, start - 1, -1):
-        score, stop, known = best[k + 1 - start] - log_total, k + 1, False
+    run = text[start:end]
+    n = end - start
+    best = [0.0] * (n + 1)  # best[k]: log probability of the best split of run[k:]
+    word_end = [0] * n  # word_end[k]: where the word starting at k ends in that split
+    for k in range(n - 1, -1, -1):
+        score = None
+        stop = k + 1
         i = k + 1
-        freq = get(text[k])
+        freq = get(run[k])
         while freq is not None:  # a known word or prefix: try one character more
             if freq:
-                candidate = log(freq) - log_total + best[i - start]
-                if not known or candidate >= score:
-                    score, stop, known = candidate, i, True
-            if i >= end:
+                candidate = log(freq) - log_total + best[i]
+                if score is None or candidate >= score:
+                    score, stop = candidate, i
+            if i == n:
                 break
             i += 1
-            freq = get(text[k:i])
-        best[k - start] = score
-        word_end[k - start] = stop
+            freq = get(run[k:i])
+        best[k] = best[k + 1] - log_total if score is None else score
+        word_end[k] = stop
     ascii_from = -1  # jieba joins single ASCII letters and digits into one word (5G, A4)
-    x = start
-    while x < end:
-        y = word_end[x - start]
-        if y == x + 1 and text[x] in _ASCII_ALNUM:
+    x = 0
+    while x < n:
+        y = word_end[x]
+        if y == x + 1 and run[x] in _ASCII_ALNUM:
             if ascii_from < 0:
                 ascii_from = x
         else:
             if ascii_from >= 0:
-                spans.append((ascii_from, x))
+                spans.append((start + ascii_from, start + x))
                 ascii_from = -1
-            spans.append((x, y))
+            spans.append((start + x, start + y))
         x = y
     if ascii_from >= 0:
-        spans.append((ascii_from, end))
+        spans.append((start + ascii_from, end))
 
 
 def word_tag(word: str) -> str | None:

@@ -129,6 +129,27 @@ def test_exclude_drops_overlapping_counts() -> None:
     assert extract_counts(text, exclude=[Span.of(12, 14)]) == []
 
 
+@pytest.mark.parametrize(
+    ("position", "values"),
+    [
+        (4, [5]),  # 近: the approximator before the number is part of the count
+        (5, [5]),  # 9: the match's first character (skipped before any context check)
+        (6, [5]),
+        (7, [5]),  # 万
+        (8, [5]),  # 人: the measure word
+        (9, [900000, 5]),  # the comma after it
+        (11, [900000, 5]),
+    ],
+    ids=lambda x: str(x),
+)
+def test_exclude_of_one_character_drops_the_count_holding_it(
+    position: int, values: list[int]
+) -> None:
+    text = "受益群众近90万人,覆盖5个县"  # 近90万人 is [4, 9)
+    found = extract_counts(text, exclude=[Span.of(position, position + 1)])
+    assert [c.value for c in found] == values
+
+
 def test_sorted_and_spans_exact_on_seed(seed_text: str) -> None:
     found = extract_counts(seed_text)
     assert [c.span.start for c in found] == sorted(c.span.start for c in found)

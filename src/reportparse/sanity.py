@@ -33,9 +33,9 @@ def find_input_problems(text: str, folded: str | None = None) -> list[Diagnostic
     odd = _FIRST_ODD.search(text)
     if odd is None:
         return []
-    first = _ODD_RUN.match(text, odd.start())
-    assert first is not None  # the run starts with the character found
-    total = sum(len(hit.group()) for hit in _ODD_RUN.finditer(text, odd.start()))
+    runs = list(_ODD_RUN.finditer(text, odd.start()))  # the first run starts at ``odd``
+    first = runs[0]
+    total = sum(len(run.group()) for run in runs)
     return [
         trusted(
             Diagnostic,

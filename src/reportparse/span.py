@@ -70,8 +70,9 @@ def _layout(cls: type[BaseModel]) -> _Layout:
         if not field.is_required() and field.default_factory is None
     }
     new = cls.__new__
-    name_set = set(fields)  # copied per model (cheaper than set(names)): its own set, as
-    # model_fields_set is public and mutable
+    # each model gets its own copy (model_fields_set is public and mutable); copying a set is
+    # cheaper than building one from the names
+    name_set = set(fields)
 
     def build(values: dict[str, Any]) -> BaseModel:
         model = new(cls)

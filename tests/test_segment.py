@@ -2,26 +2,48 @@
 
 from __future__ import annotations
 
+import functools
 import random
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportparse import segment
+from reportparse.lexicon import load_table
 from reportparse.normalise import fold
 
 from .conftest import CORPUS, SAMPLES, read_exact
 
 
+@functools.cache
+def _jieba() -> tuple[Any, dict[str, str]]:
+    """jieba itself, with the same domain words: its tokenizer and its posseg tag table."""
+    import jieba
+    import jieba.posseg
+
+    tokenizer = jieba.Tokenizer()
+    tags = dict(jieba.posseg.dt.word_tag_tab)
+    for row in load_table("jieba_user_words"):
+        tokenizer.add_word(row[0], int(row[1]) if len(row) > 1 and row[1].isdigit() else None)
+        if len(row) > 2:
+            tags[row[0]] = row[2]
+    return tokenizer, tags
+
+
 def jieba_tokens(text: str) -> tuple[segment.Token, ...]:
-    """What jieba's Tokenizer.tokenize(text, HMM=False) gives, tagged as segment tags."""
-    segment.word_tag("问题")  # load the dictionary
-    tokenizer = segment._STATE["tokenizer"]
-    d = segment._dictionary()
+    """What jieba's Tokenizer.tokenize(text, HMM=False) gives, tagged by jieba.posseg's table
+    (unknown words: "x" for a non-Chinese character, else "n")."""
+    tokenizer, tags = _jieba()
     return tuple(
-        segment.Token(word, segment.tag_of(word, d.user_tags, d.tags), start, end)
+        segment.Token(
+            word,
+            tags.get(word) or ("x" if len(word) == 1 and not "\u4e00" <= word <= "\u9fff" else "n"),
+            start,
+            end,
+        )
         for word, start, end in tokenizer.tokenize(text, HMM=False)
     )
 
@@ -87,3 +109,15 @@ def test_offsets_cover_the_window() -> None:
     assert "".join(t.word for t in words) == text
     assert all(text[t.start : t.end] == t.word for t in words)
     assert [t.start for t in words[1:]] == [t.end for t in words[:-1]]
+
+
+def test_word_tag_is_jiebas_tag_and_none_for_no_word() -> None:
+    tokenizer, tags = _jieba()
+    tokenizer.initialize()
+    words = [*list(tags)[::997], *(row[0] for row in load_table("jieba_user_words"))]
+    assert [segment.word_tag(w) for w in words] == [tags[w] for w in words]
+    prefixes = [w for w, freq in list(tokenizer.FREQ.items())[::501] if not freq]
+    assert prefixes  # starts of longer words that are no word themselves
+    assert {segment.word_tag(w) for w in prefixes} == {None}
+    assert segment.word_tag("") is None
+    assert segment.word_tag("政法委全") is None

@@ -106,13 +106,17 @@ def _with_tags(freq: dict[str, Any], log_total: float, tags: dict[str, str]) -> 
     """jieba's {word: frequency} turned, in place, into {word: (log probability, tag)}, with
     ``_PREFIX`` for the starts of longer words that are no word themselves (frequency 0).
 
-    Tag strings are shared (the None of a domain word given no tag too).
+    The 350,000 words have only ~17,000 distinct (frequency, tag) pairs: one shared tuple per
+    pair keeps the values a report touches few and hot in the CPU caches.
     """
-    shared_tags: dict[str | None, str | None] = {}
+    shared: dict[tuple[int, str | None], Word] = {}
     for word, count in freq.items():
         if count:
-            tag = tags.get(word)
-            freq[word] = (log(count) - log_total, shared_tags.setdefault(tag, tag))
+            key = (count, tags.get(word))
+            entry = shared.get(key)
+            if entry is None:
+                entry = shared[key] = (log(count) - log_total, key[1])
+            freq[word] = entry
         else:
             freq[word] = _PREFIX
     return freq

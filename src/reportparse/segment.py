@@ -222,8 +222,8 @@ def _joined(run: str, x: int, y: int, start: int, words: list[Token]) -> None:
 
 def word_tag(word: str) -> str | None:
     """The dictionary's POS tag of ``word`` (domain words first), or None if it is no word."""
-    entry = _entry(word, _dictionary().words)
-    return None if entry is None else entry[1]
+    entry = _dictionary().words.get(word)
+    return entry[1] if entry else None
 
 
 def is_loaded() -> bool:

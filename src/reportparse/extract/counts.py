@@ -137,6 +137,14 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
+def _new_candidate(fields: tuple[int, int, int | float, str | None, str, str | None]) -> _Candidate:
+    """``_Candidate(*fields)`` without the Python-level ``__new__`` of a NamedTuple."""
+    return _new_tuple(_Candidate, fields)
+
+
+_new_tuple = tuple.__new__
+
+
 def extract_counts(
     text: str, *, exclude: Sequence[Span] = (), folded: str | None = None
 ) -> list[Count]:
@@ -222,7 +230,7 @@ def _candidate(
             return None
         end = end if post in lx.approx_post else end - len(post or "")
         approx = pre or (post if post in lx.approx_post else None)
-        return _Candidate(start - len(pre or ""), end, value, "%", "percent", approx)
+        return _new_candidate((start - len(pre or ""), end, value, "%", "percent", approx))
     assert num is not None  # the pattern's other branch
     if unit is None and not num[0].isdigit():
         return None  # 万/亿 without a measure word is a count only after digits (3300万, 6600多万)
@@ -241,7 +249,7 @@ def _candidate(
     else:
         post = None
     approx = pre or mid or mid2 or (post if post in lx.approx_post or post == "多" else None)
-    return _Candidate(start - len(pre or ""), after, value, unit, kind, approx)
+    return _new_candidate((start - len(pre or ""), after, value, unit, kind, approx))
 
 
 def _in_stopword(folded: str, start: int, lx: _Lexicon) -> bool:
@@ -515,7 +523,9 @@ def _object_before(
     n = len(words)
     while n and (words[n - 1].tag in _TAIL_TAGS or words[n - 1].word in "（("):
         n, linked = n - 1, True  # 赤字率拟按, 凡有
-    if n == 0 or any(w.word == "比" and w.tag == "p" for w in words[:n]):
+    if n == 0 or (
+        folded.find("比", lo, end) >= 0 and any(w.word == "比" and w.tag == "p" for w in words[:n])
+    ):
         return None
     end = lo + words[n - 1].end
     if linked and (words[n - 1].word in lx.tail_words or _is_verb(words[n - 1], lx)):
@@ -567,10 +577,13 @@ def _governing_verbs(
     """Governing verbs of ``folded[start:end]``: listed ones (not inside a domain noun such as
     城镇新增就业), and, when ``initial``, a clause-initial verb of jieba's (明确举一反三整改事项);
     a list item after 、 has its verb before the list (、推动改革促进发展整改事项26个)."""
+    # listed verbs inside a word of the domain's nouns (城镇新增就业) are part of that noun
+    terms = [(base + w.start, base + w.end) for w in words if w.word in lx.noun_terms]
     found = [
         m.span()
         for m in lx.verb.finditer(folded, start, end)
-        if m.group() not in lx.link_words and not _inside_noun_term(m.span(), words, base, lx)
+        if m.group() not in lx.link_words
+        and not (terms and any(s <= m.start() and m.end() <= e for s, e in terms))
     ]
     for k in range(1, len(words)):  # 发展改革委已优先考虑[营口电厂]: a verb after an adverb
         if (
@@ -593,15 +606,6 @@ def _governing_verbs(
         if not any(s <= span[0] < e for s, e in found):
             found.insert(0, span)
     return found
-
-
-def _inside_noun_term(
-    span: tuple[int, int], words: Sequence[Token], base: int, lx: _Lexicon
-) -> bool:
-    return any(
-        w.word in lx.noun_terms and base + w.start <= span[0] and span[1] <= base + w.end
-        for w in words
-    )
 
 
 def _trim(folded: str, lo: int, end: int, lx: _Lexicon) -> tuple[int, int] | None:

@@ -137,12 +137,12 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
+_new_tuple = tuple.__new__
+
+
 def _new_candidate(fields: tuple[int, int, int | float, str | None, str, str | None]) -> _Candidate:
     """``_Candidate(*fields)`` without the Python-level ``__new__`` of a NamedTuple."""
     return _new_tuple(_Candidate, fields)
-
-
-_new_tuple = tuple.__new__
 
 
 def extract_counts(
@@ -263,6 +263,8 @@ def _in_stopword(folded: str, start: int, lx: _Lexicon) -> bool:
 
 def _value(num: str, mult: str) -> int | float | None:
     """Numeric value of the number as written; None for numerals that are not quantities."""
+    if not mult and num.isdigit():
+        return int(num)  # the usual 17次: what number_value would give, without its steps
     if not num[0].isdigit():
         if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
             return None

@@ -8,7 +8,7 @@ from functools import cache
 from ..lexicon import alternation, load_table, load_words
 from ..models import DocumentKind, DocumentRef
 from ..normalise import fold, folded_text
-from ..span import Span, trusted_from
+from ..span import Span, builder
 
 MAX_NAME = 100
 """Longest title kept: an unclosed 《 must not swallow the rest of the document."""
@@ -20,7 +20,13 @@ _KINDS: tuple[DocumentKind, ...] = ("regulation", "periodical", "article", "othe
 _KIND_OF_SUFFIX: dict[str, DocumentKind] = {
     row[0]: kind for row in load_table("document_kinds") for kind in _KINDS if row[1:] == (kind,)
 }
-_SUFFIX_LENGTHS = tuple(sorted({len(w) for w in _KIND_OF_SUFFIX}, reverse=True))
+# The kind suffixes by their last character, longest first: a title is looked up by its own last
+# character, then tested against those few (not sliced once per suffix length).
+_SUFFIXES_ENDING_IN: dict[str, tuple[tuple[str, DocumentKind], ...]] = {
+    last: tuple(sorted(((w, k) for w, k in _KIND_OF_SUFFIX.items() if w[-1] == last),
+                       key=lambda pair: -len(pair[0])))
+    for last in {w[-1] for w in _KIND_OF_SUFFIX}
+}  # fmt: skip
 _PUBLISHING = tuple(r[0] for r in load_table("document_actions") if r[1:] == ("publish",))
 
 # One level of nesting is enough for the genre (《<天津政法报>社…》, 《…印发〈…〉的通知》 use other
@@ -166,22 +172,26 @@ def kind_of_name(name: str) -> DocumentKind | None:
     Trailing parentheticals and quotes are ignored:
     《…办法(试行)》 is a 办法, 《…“两个清单”》 a 清单.
     """
-    return _kind_of_folded(fold(name))
+    folded = fold(name)
+    return _kind_of_folded(folded, 0, len(folded))
 
 
-def _kind_of_folded(folded: str) -> DocumentKind | None:
-    """:func:`kind_of_name` of a title already folded (a slice of the folded text)."""
-    end = len(folded)
-    if end and folded[-1] in _NOISE_LAST:
-        noise = _TRAILING_NOISE_REVERSED.match(folded[::-1])
-        if noise is not None and noise.end() < end:
+def _kind_of_folded(folded: str, start: int, end: int) -> DocumentKind | None:
+    """:func:`kind_of_name` of the title ``folded[start:end]`` (folded text, not sliced)."""
+    if end == start:
+        return None
+    if folded[end - 1] in _NOISE_LAST:
+        noise = _TRAILING_NOISE_REVERSED.match(folded[start:end][::-1])
+        if noise is not None and noise.end() < end - start:
             end -= noise.end()
-    for length in _SUFFIX_LENGTHS:  # longest suffix first
-        if length <= end:
-            kind = _KIND_OF_SUFFIX.get(folded[end - length : end])
-            if kind is not None:
-                return kind
+    for suffix, kind in _SUFFIXES_ENDING_IN.get(folded[end - 1], ()):
+        if folded.endswith(suffix, start, end):
+            return kind
     return None
+
+
+_build = builder(DocumentRef)
+_span = Span.of
 
 
 def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]:
@@ -197,24 +207,23 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
         )
         if action is None and found and folded[prev_end:context_start] in _COORDINATION:
             action = prev_action
-        kind = _kind_of_folded(folded[start + 1 : end - 1])
+        kind = _kind_of_folded(folded, start + 1, end - 1)
         if kind is None:
             after = _kind_after().match(folded, end)
             kind = _KIND_OF_SUFFIX[after.group()] if after is not None else None
         if kind is None:
             kind = "article" if action is not None and action.endswith(_PUBLISHING) else "other"
         found.append(
-            trusted_from(
-                DocumentRef,
+            _build(
                 {
-                    "span": Span.of(start, end),
+                    "span": _span(start, end),
                     "text": text[start:end],
                     "node_path": None,
                     "name": text[start + 1 : end - 1],
                     "kind": kind,
                     "action": action,
                     "issuer": issuer,
-                },
+                }
             )
         )
         prev_end, prev_action = end, action

@@ -69,6 +69,20 @@ MARKER_PATTERN = re.compile(
 )
 if MARKER_PATTERN.groups != len(STYLE_RULES):
     raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
+# What find_markers runs: MARKER_PATTERN's hits, found a quarter faster. `re` skips ahead at C
+# speed only to a pattern that opens with a character class; one that opens with a lookahead,
+# as MARKER_PATTERN does, it enters at every position. So this one opens with the class of
+# first characters, then looks back over that one character for all of MARKER_PATTERN (inside
+# a look-behind of width one: a lookahead has no width). It consumes only that character, so
+# it also fires inside a marker (the 2 of 12、), where find_markers drops it. In each style the
+# numeral group is unnamed and an empty group named after the style closes it: ``lastgroup``
+# is the style, its end the marker's end, and the group just before it the numeral.
+_MARKER_SCAN = re.compile(
+    f"[{re.escape(MARKER_FIRST_CHARS)}](?<=(?=(?={MARKER_OPENING})(?:"
+    + "|".join(rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES)
+    + ")).)"
+)
+_NUMERAL_GROUP = {style: index - 1 for style, index in _MARKER_SCAN.groupindex.items()}
 
 # What may stand between the start of a line and a strong marker.
 _LINE_LEAD = re.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
@@ -207,11 +221,13 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
     length = len(folded)
     candidates: list[Candidate] = []
     append = candidates.append
-    for hit in MARKER_PATTERN.finditer(folded):
-        style = hit.lastgroup
-        if style is None:
-            continue
-        start, end = hit.span()
+    marker_end = 0
+    bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
+    for hit in _MARKER_SCAN.finditer(folded):
+        start, style = hit.start(), hit.lastgroup
+        if start < marker_end or style is None:
+            continue  # inside the marker before (MARKER_PATTERN.finditer never starts there)
+        marker_end = end = hit.end(style)
         previous = folded[start - 1] if start else "\n"
         if previous == "\n":
             strong = True
@@ -229,7 +245,7 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             region += 1
         if region < region_count and regions[region][0] < start:
             continue  # inside “…” or 《…》 (regions are sorted and disjoint)
-        numeral = hit[style]
+        numeral = hit[_NUMERAL_GROUP[style]]
         ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
             continue
@@ -244,18 +260,17 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
         if style == "decimal":
             depth = numeral.count(".") + 1
             key = style if depth == 1 else f"{style}/{depth}"
+            bare_decimal = bare_decimal or depth == 1
         else:
             depth, key = 1, style
         append(
             _make_candidate(Candidate, (style, ordinal, start, end, strong, depth, doubtful, key))
         )
-    return _confirm_bare_decimals(candidates, folded)
+    return _confirm_bare_decimals(candidates, folded) if bare_decimal else candidates
 
 
 def _confirm_bare_decimals(candidates: list[Candidate], folded: str) -> list[Candidate]:
     """Keep a bare ``2　组织机构`` heading only where ``2.1``-style numbers confirm the scheme."""
-    if not any(c.style == "decimal" and c.depth == 1 for c in candidates):
-        return candidates
     parents = {
         folded[c.start : c.end].split(".", 1)[0]
         for c in candidates

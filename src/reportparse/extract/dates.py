@@ -15,7 +15,7 @@ from ..lexicon import alternation, load_table, load_words
 from ..models import DateKind, DateMention, DatePrecision
 from ..normalise import folded_text
 from ..numerals import cn_to_int
-from ..span import Span, trusted_from
+from ..span import Span, builder
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
@@ -340,7 +340,7 @@ def _suffix_months(suffix: str | None) -> tuple[int, int] | None:
     return _MONTHS_OF_SUFFIX.get(suffix)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Point:
     """One end of a date; ``year`` None when it cannot be known."""
 
@@ -383,6 +383,10 @@ def _value_of(first: _Point, last: _Point | None) -> tuple[str | None, DatePreci
     return f"{start}/{end}", max(first.precision(), last.precision(), key=_ORDER.index)
 
 
+_build = builder(DateMention)
+_span = Span.of
+
+
 def _mention(
     text: str,
     start: int,
@@ -391,8 +395,8 @@ def _mention(
     value: str | None,
     precision: DatePrecision | None,
 ) -> DateMention:
-    return trusted_from(DateMention, {
-        "span": Span.of(start, end), "text": text[start:end], "node_path": None,
+    return _build({
+        "span": _span(start, end), "text": text[start:end], "node_path": None,
         "kind": kind, "value": value, "precision": precision if value is not None else None,
     })  # fmt: skip
 

@@ -27,16 +27,24 @@ _QUOTE = re.compile(
     rf"|『([^『』\n]{{1,{MAX_SLOGAN}}})』"
     rf"|\"([^\"\n]{{1,{MAX_STRAIGHT}}})\""
 )  # stdlib ``re``: it skips to the next opening quote at C speed; one group per kind of quote
+# The numerals, one character each (is_formula relies on it; a test checks the lexicon).
+_NUMERAL_WORDS = load_words("slogan_numerals")
+_NUMERAL = re.compile(rf"[0-9]|{alternation(_NUMERAL_WORDS)}")
 # A “…” and a ‘…’ never overlap (neither may hold a curly quote), so in a text with no other
 # kind of quote, which is most, each kind is found by its own pattern: one led by a literal,
-# which `re` finds by a plain character search, not a class test at every character (twice
-# as fast). Their only group is the content: in both, the last group that matched holds it.
-_CURLY_QUOTES = (re.compile(_DOUBLE), re.compile(_SINGLE))
+# which `re` finds by a plain character search, not a class test at every character. It also
+# looks ahead for a numeral in the content, as extract_slogans would, so the quotes without
+# one (most) are never returned: such a quote holds no opener of either kind, so failing it
+# finds nothing inside it either. Their only group is the content, as in _QUOTE, where it is
+# also the last group that matched.
+_HAS_NUMERAL = rf"(?=[^“”‘’\n]{{0,{MAX_SLOGAN - 1}}}?[0-9{re.escape(''.join(_NUMERAL_WORDS))}])"
+_CURLY_QUOTES = (
+    re.compile(_DOUBLE.replace("“", "“" + _HAS_NUMERAL, 1)),
+    re.compile(_SINGLE.replace("‘", "‘" + _HAS_NUMERAL, 1)),
+)
 _by_start = re.Match.start
 _build = builder(Slogan)
 _span = Span.of
-# The numerals, one character each (is_formula relies on it; a test checks the lexicon).
-_NUMERAL = re.compile(rf"[0-9]|{alternation(load_words('slogan_numerals'))}")
 _LEXICAL = re.compile(alternation(load_words("slogan_lexical")))
 # Quotes that are sentences or clauses are not formulas (、 is allowed: “双随机、一公开”).
 _SENTENCE = re.compile(r"[,，。;；:：!！?？]")
@@ -94,7 +102,8 @@ def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
 
 
 def _quotes(folded: str) -> Iterable[re.Match[str]]:
-    """What ``_QUOTE.finditer(folded)`` yields, from one pass per curly kind where it can."""
+    """What ``_QUOTE.finditer(folded)`` yields, from one pass per curly kind where it can (and
+    then only the quotes with a numeral in them)."""
     if "「" in folded or "『" in folded or '"' in folded:
         return _QUOTE.finditer(folded)
     double, single = _CURLY_QUOTES

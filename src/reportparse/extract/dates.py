@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 import regex
 
@@ -410,22 +408,27 @@ def _precision_of(value: str) -> DatePrecision:
 
 
 class _Context:
-    """The reference date, the last year written anywhere, and the last year in this paragraph."""
+    """The reference date, the last year written anywhere, and the last year in this paragraph.
+
+    It is told about the matches in text order, so whether a position is still in the
+    paragraph of the last year is one search for a line break in the text read since.
+    """
 
     def __init__(self, folded: str, reference: datetime.date | None) -> None:
+        self.folded = folded
         self.reference = reference
-        lengths = [len(line) + 1 for line in folded.split("\n")[:-1]]
-        self.line_starts = list(accumulate(lengths, initial=0))  # half a regex pass's cost
         self.last_year: int | None = None
-        self.para_year: int | None = None
-        self.para_line = -1
-
-    def _line(self, pos: int) -> int:
-        return bisect.bisect_right(self.line_starts, pos) - 1
+        self.para_year: int | None = None  # None again once a line break has been passed
+        self.para_read = 0  # no line break between the paragraph's year and here
 
     def anchor(self, pos: int) -> int | None:
         """The year an anaphoric word (当年, 全年) at ``pos`` refers back to, in its paragraph."""
-        return self.para_year if self._line(pos) == self.para_line else None
+        if self.para_year is not None:
+            if self.folded.find("\n", self.para_read, pos) >= 0:
+                self.para_year = None  # every later position is past that line break too
+            else:
+                self.para_read = pos
+        return self.para_year
 
     def note(self, pos: int, year: int | None, *, explicit: bool, aside: bool = False) -> None:
         """Record a year written at ``pos``; an ``aside`` (a comparison base 比2019年, a year in
@@ -435,7 +438,7 @@ class _Context:
         if explicit:
             self.last_year = year
         if not aside:
-            self.para_year, self.para_line = year, self._line(pos)
+            self.para_year, self.para_read = year, pos
 
 
 def _aside(folded: str, pos: int) -> bool:

@@ -215,10 +215,13 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
     """
     if regions is None:
         regions = quoted_regions(folded)
-    region_count = len(regions)
-    region = 0  # the first region that ends after the current hit (hits come in order)
     lines = _LineLengths(folded)
     length = len(folded)
+    # the first region that ends after the current hit (hits come in order); past the last
+    # region, one that starts and ends past the text
+    remaining = iter(regions)
+    no_region = (length + 1, length + 1)
+    region_start, region_end = next(remaining, no_region)
     candidates: list[Candidate] = []
     append = candidates.append
     marker_end = 0
@@ -241,9 +244,9 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
                 style, before, start, lines
             ):
                 continue
-        while region < region_count and regions[region][1] <= start:
-            region += 1
-        if region < region_count and regions[region][0] < start:
+        while region_end <= start:
+            region_start, region_end = next(remaining, no_region)
+        if region_start < start:
             continue  # inside “…” or 《…》 (regions are sorted and disjoint)
         numeral = hit[_NUMERAL_GROUP[style]]
         ordinal = _ordinal(numeral)

@@ -578,6 +578,12 @@ def _ranged(
 
 def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     """A date with its year written: point, range (year carried over) or since (以来, 至今)."""
+    if m.end() == m.end("aY"):  # the year alone (2020年, 2020年度), the commonest date
+        year = _year_of(m["ay"])
+        if year is None:
+            return None
+        ctx.note(m.start(), year, explicit=True, aside=_aside(m.string, m.start()))
+        return _mention(text, m.start(), m.end(), "point", f"{year:04d}", "year")
     first, last, stop = _ymd_point(m, "a")
     if first.year is None:
         return None

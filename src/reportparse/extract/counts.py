@@ -15,7 +15,7 @@ from ..models import Count
 from ..normalise import folded_text
 from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
 from ..segment import Token, tokens, word_tag
-from ..span import Span, trusted_from
+from ..span import Span, builder
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = (
@@ -170,6 +170,7 @@ def extract_counts(
     next_starts = [c.start for c in candidates[1:]]
     next_starts.append(len(text))  # one too many when there is no candidate: zip stops first
     counts: list[Count] = []
+    new_count = builder(Count)
     prev_end = 0
     for cand, next_start in zip(candidates, next_starts, strict=False):
         start, end, value, unit, kind, approx = cand
@@ -187,8 +188,7 @@ def extract_counts(
             if obj_end > end:
                 end = obj_end
         counts.append(
-            trusted_from(
-                Count,
+            new_count(
                 {
                     "span": Span.of(start, end),
                     "text": text[start:end],

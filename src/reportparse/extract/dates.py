@@ -93,6 +93,13 @@ def _relative_words() -> str:
 
 _PERIOD_WORDS = alternation(list(_PERIODS))
 _NUM = r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})"
+# What must follow an event (it is a date only as a starting point: 十八届三中全会以来) and a
+# founding (only with its anniversary: 建党100周年); the anchors ask for it too, the number of
+# years as any one to four characters there (a character class in each of the 22 anniversary
+# checks would make the anchor pattern twice as slow to compile).
+_EVENT_TAIL = "(?:召开)?(?:以来|以后|至今)"
+_ANNIVERSARY_TAIL = rf"的?(?:(?P<ann_n>{_NUM})周年|百年华诞)"
+_ANNIVERSARY_AHEAD = "的?(?:.{1,4}周年|百年华诞)"
 
 
 def _starts(*words: str, extra: str = "") -> str:
@@ -123,10 +130,9 @@ _PATTERN_SOURCE = rf"""
                (?=规划|时期|期间|计划|以来|末|初|开局|收官))
         (?P<fsince>以来)?)
   | {_starts(*_EVENTS)}
-    (?P<evt>(?<![委一二三四五六七八九十])(?P<evtw>{alternation(list(_EVENTS))})(?:召开)?
-        (?:以来|以后|至今))
+    (?P<evt>(?<![委一二三四五六七八九十])(?P<evtw>{alternation(list(_EVENTS))}){_EVENT_TAIL})
   | {_starts(*_ANNIVERSARIES)}
-    (?P<ann>(?P<anw>{alternation(list(_ANNIVERSARIES))})的?(?:(?P<ann_n>{_NUM})周年|百年华诞))
+    (?P<ann>(?P<anw>{alternation(list(_ANNIVERSARIES))}){_ANNIVERSARY_TAIL})
   | {_starts(*_NAMED)}
     (?P<named>{alternation(list(_NAMED))})
   | (?=\d)
@@ -210,23 +216,41 @@ def _words_by_offset() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
 _WORDS_BY_OFFSET = _words_by_offset()
 
 
+def _tail(word: str) -> str:
+    """What must follow a table word for an alternative to match it ("" when nothing must)."""
+    tails = {
+        _EVENT_TAIL if table is _EVENTS else _ANNIVERSARY_AHEAD if table is _ANNIVERSARIES else ""
+        for table in (_HOLIDAYS, _PERIODS, _EVENTS, _ANNIVERSARIES, _NAMED, _RELATIVE)
+        if word in table
+    }
+    return "" if "" in tails else f"(?:{'|'.join(sorted(tails))})"
+
+
 def _anchor_source() -> str:
     """Each branch starts with its anchor character (so `re` skips other characters at C speed)
-    and consumes only it; a table word's branch checks the rest of the word around it."""
+    and consumes only it; a table word's branch checks the rest of the word around it, and what
+    must follow it (十九届五中全会精神 is no date: no window, no try of the pattern)."""
     branches = ["年", "月", r"\.(?=\d)", r"/(?=\d)", r"-(?=\d)"]
     for ch, words in sorted(_WORDS_AT.items()):
-        checks = []
+        # the words with the same start (up to the anchor) and tail share one check (二十届:
+        # 二中全会, 三中全会, 四中全会), which keeps the pattern quick to compile
+        rests: dict[tuple[str, str], list[str]] = {}
         for word, at in words:
-            behind = f"(?<={re.escape(word[: at + 1])})" if at else ""
-            ahead = f"(?={re.escape(word[at + 1 :])})" if word[at + 1 :] else ""
-            checks.append(behind + ahead)
+            rests.setdefault((word[: at + 1], _tail(word)), []).append(word[at + 1 :])
+        checks = []
+        for (start, tail), after in rests.items():
+            behind = f"(?<={re.escape(start)})" if len(start) > 1 else ""
+            ahead = "|".join(map(re.escape, after))
+            if tail:
+                ahead = f"(?:{ahead}){tail}"
+            checks.append(behind + (f"(?={ahead})" if ahead else ""))
         branches.append(re.escape(ch) + ("" if "" in checks else f"(?:{'|'.join(checks)})"))
     return "|".join(branches)
 
 
 @cache
 def _anchor() -> re.Pattern[str]:
-    """The anchor pattern, compiled on first use (~5 ms), not when reportparse is imported."""
+    """The anchor pattern, compiled on first use (~7 ms), not when reportparse is imported."""
     return re.compile(_anchor_source())
 
 

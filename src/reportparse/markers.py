@@ -73,14 +73,17 @@ if MARKER_PATTERN.groups != len(STYLE_RULES):
 # speed only to a pattern that opens with a character class; one that opens with a lookahead,
 # as MARKER_PATTERN does, it enters at every position. So this one opens with the class of
 # first characters, then looks back over that one character for all of MARKER_PATTERN (inside
-# a look-behind of width one: a lookahead has no width). It consumes only that character, so
-# it also fires inside a marker (the 2 of 12、), where find_markers drops it. In each style the
-# numeral group is unnamed and an empty group named after the style closes it: ``lastgroup``
-# is the style, its end the marker's end, and the group just before it the numeral.
+# a look-behind of width one: a lookahead has no width). In each style the numeral group is
+# unnamed and an empty group named after the style closes it: ``lastgroup`` is the style, its
+# end the marker's end, and the group just before it the numeral. The hit consumes only what
+# is surely inside the marker, so that the scan does not fire again there: a decimal's digits
+# and dots (a space follows them), else the digits after a first digit (the styles that start
+# with a digit take them all: 12、, not 2、). Where it still fires inside a marker (the 一 of
+# 第一、), find_markers drops the hit.
 _MARKER_SCAN = re.compile(
     f"[{re.escape(MARKER_FIRST_CHARS)}](?<=(?=(?={MARKER_OPENING})(?:"
     + "|".join(rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES)
-    + ")).)"
+    + r")).)(?(decimal)[\d.]*|(?:(?<=[0-9])\d*)?)"
 )
 _NUMERAL_GROUP = {style: index - 1 for style, index in _MARKER_SCAN.groupindex.items()}
 

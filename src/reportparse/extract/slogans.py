@@ -27,7 +27,8 @@ _QUOTE = re.compile(
     rf"|『([^『』\n]{{1,{MAX_SLOGAN}}})』"
     rf"|\"([^\"\n]{{1,{MAX_STRAIGHT}}})\""
 )  # stdlib ``re``: it skips to the next opening quote at C speed; one group per kind of quote
-# The numerals, one character each (is_formula relies on it; a test checks the lexicon).
+# The numerals, one character each (is_formula and _HAS_NUMERAL rely on it; a test checks the
+# lexicon).
 _NUMERAL_WORDS = load_words("slogan_numerals")
 _NUMERAL = re.compile(rf"[0-9]|{alternation(_NUMERAL_WORDS)}")
 # A “…” and a ‘…’ never overlap (neither may hold a curly quote), so in a text with no other

@@ -30,6 +30,7 @@ _DATE_HEADS = ("年度", "年", "月份", "月", "日", "号")  # after a number
 _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
 _NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
 _TAIL_TAGS = frozenset({"p", "d", "ad"})
+_ADVERB_TAGS = frozenset({"d", "ad"})
 
 
 def _words_re(words: Sequence[str], repeat: str = "") -> re.Pattern[str]:
@@ -480,6 +481,8 @@ def _name_tail(words: Sequence[Token]) -> range:
     first = n
     while first > 0 and len(words[first - 1].word) == 1:
         first -= 1
+    if first >= n - 1:
+        return range(0)  # no run of two single characters at the end (the usual case)
     last_name = max((k for k in range(first, n) if words[k].tag.startswith("nr")), default=-1)
     return range(first, min(last_name, n - 2) + 1)
 
@@ -587,17 +590,17 @@ def _governing_verbs(
         if m.group() not in lx.link_words
         and not (terms and any(s <= m.start() and m.end() <= e for s, e in terms))
     ]
-    for k in range(1, len(words)):  # 发展改革委已优先考虑[营口电厂]: a verb after an adverb
-        if (
-            words[k - 1].tag in ("d", "ad")
-            and _is_verb(words[k], lx)
-            and base + words[k].start >= start
-        ):
+    # 发展改革委已优先考虑[营口电厂]: a verb after an adverb
+    for k in [k for k, w in enumerate(words[:-1], 1) if w.tag in _ADVERB_TAGS]:
+        if _is_verb(words[k], lx) and base + words[k].start >= start:
             span = (base + words[k].start, base + words[k].end)
             if not any(s <= span[0] < e for s, e in found):
                 found.append(span)
     found.sort()
-    first = next((w for w in words if base + w.start >= start), None)
+    if start == base:
+        first = words[0] if words else None
+    else:
+        first = next((w for w in words if base + w.start >= start), None)
     if (
         initial
         and first is not None

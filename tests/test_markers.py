@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reportparse import markers
 from reportparse.markers import MARKER_PATTERN, find_markers, quoted_regions
 from reportparse.normalise import fold
 
@@ -32,6 +33,46 @@ def test_lookahead_drops_nothing_on_real_text() -> None:
 def test_lookahead_drops_nothing_on_random_text(text: str) -> None:
     folded = fold(text)
     assert _hits(MARKER_PATTERN, folded) == _hits(UNGUARDED, folded)
+
+
+def _scan_hits(text: str) -> list[tuple[int, int, str, str]]:
+    """The hits of the scan find_markers runs, read as find_markers reads them."""
+    hits = []
+    marker_end = 0
+    for hit in markers._MARKER_SCAN.finditer(text):
+        start, style = hit.start(), hit.lastgroup
+        if start < marker_end or style is None:
+            continue
+        marker_end = hit.end(style)
+        hits.append((start, marker_end, style, hit[markers._NUMERAL_GROUP[style]]))
+    return hits
+
+
+def _pattern_hits(text: str) -> list[tuple[int, int, str, str]]:
+    return [
+        (m.start(), m.end(), m.lastgroup, m[m.lastgroup])
+        for m in MARKER_PATTERN.finditer(text)
+        if m.lastgroup is not None
+    ]
+
+
+def test_scan_finds_what_the_pattern_finds_on_real_text() -> None:
+    for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
+        folded = fold(read_exact(path))
+        assert _scan_hits(folded) == _pattern_hits(folded), path.name
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二三十百零〇第其章条节部分是、.。()0123456789①⑳ \n\t甲:,١", max_size=60))
+def test_scan_finds_what_the_pattern_finds_on_random_text(text: str) -> None:
+    assert _scan_hits(text) == _pattern_hits(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["12、整改", "1.1 目标", "1.2.3 细则", "第一、", "2020.1.1", "(12)(13)", "1. 2. 3."]
+)
+def test_scan_does_not_fire_again_inside_a_marker(text: str) -> None:
+    assert _scan_hits(text) == _pattern_hits(text)
 
 
 @pytest.mark.parametrize("text", ["第١章 总则", "1١、落实", "(١)", "2١ 组织"], ids=str)

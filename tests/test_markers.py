@@ -113,3 +113,17 @@ def test_unclosed_quote_protects_only_its_line() -> None:
     folded = fold("“未闭合的引号\n一、标题")
     assert quoted_regions(folded) == []
     assert [c.style for c in find_markers(folded)] == ["cn_dun"]
+
+
+def test_last_line_without_line_break_is_measured_like_the_others() -> None:
+    """A bare inline marker counts only on a very long (flattened) line; the last line of a
+    text that does not end in a line break is as long as it is, not "very long"."""
+    short = "总体情况\n整改落实甲2、乙方"
+    assert find_markers(short) == find_markers(short + "\n") == []
+    flattened = "总体情况\n" + "整改落实情况良好" * 400 + "甲2、乙方" + "推进" * 50
+    assert [c.start for c in find_markers(flattened)] == [
+        c.start for c in find_markers(flattened + "\n")
+    ]
+    assert [(c.style, c.ordinal, c.strong) for c in find_markers(flattened)] == [
+        ("arabic_dot", 2, False)
+    ]

@@ -140,11 +140,12 @@ def _char_before(folded: str, pos: int) -> str:
     return folded[pos - 1] if pos > 0 else ""
 
 
-def _line_length(line_breaks: list[int], position: int) -> int:
-    """Length of the line holding ``position`` (``line_breaks``: sorted offsets of ``\n``)."""
+def _line_length(line_breaks: list[int], position: int, text_length: int) -> int:
+    """Length of the line holding ``position`` (``line_breaks``: sorted offsets of ``\n``; the
+    last line ends with the text)."""
     index = bisect_right(line_breaks, position)
     start = line_breaks[index - 1] + 1 if index else 0
-    end = line_breaks[index] if index < len(line_breaks) else position + FLATTENED_LINE
+    end = line_breaks[index] if index < len(line_breaks) else text_length
     return end - start
 
 
@@ -173,7 +174,7 @@ class _LineLengths:
     def at(self, position: int) -> int:
         if self.breaks is None:
             self.breaks = [hit.start() for hit in _LINE_BREAK.finditer(self.folded)]
-        return _line_length(self.breaks, position)
+        return _line_length(self.breaks, position, len(self.folded))
 
 
 def _context_allows(style: str, before: str, start: int, lines: _LineLengths) -> bool:

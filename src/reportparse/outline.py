@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import regex
 
@@ -39,7 +39,10 @@ from .span import Span, builder, trusted
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
-_HEADING_STOP = re.compile("[。!?\n]")  # where a heading ends: see _heading
+# A heading's leading spaces and * skipped, then its text up to where it ends: see _heading
+_HEADING_BODY = re.compile("[ \t*]*([^。!?\n]*)")
+# It matches at every position (both its parts may be empty): its match is never None.
+_heading_body = cast(Callable[[str, int, int], "re.Match[str]"], _HEADING_BODY.match)
 # Lines that end a title: sentence or clause punctuation, a 〔2018〕 document number, a ——
 # byline, a (dated) note in parentheses, a bare date or number line.
 _NOT_TITLE = regex.compile(
@@ -69,11 +72,17 @@ class _Build:
         "transient",
     )
 
-    def __init__(self, start: int, cand: Candidate | None, transient: bool) -> None:
+    def __init__(
+        self,
+        start: int,
+        cand: Candidate | None,
+        transient: bool,
+        heading: tuple[int, int] | None = None,
+    ) -> None:
         self.start = start
         self.cand = cand
         self.transient = transient  # closes at its line's end: a paragraph or an inline Point
-        self.heading: tuple[int, int] | None = None
+        self.heading = heading
         self.children: list[_Build] = []
         if cand is None:
             self.key: str | None = None
@@ -136,12 +145,13 @@ class _OutlineBuilder:
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
-        following: list[int | None] = [None] * len(self.candidates)
+        following: list[int | None] = []
         seen: dict[str, int] = {}
-        for index in range(len(self.candidates) - 1, -1, -1):
-            cand = self.candidates[index]
-            following[index] = seen.get(cand.key)
-            seen[cand.key] = cand.ordinal
+        for cand in reversed(self.candidates):
+            key = cand.key
+            following.append(seen.get(key))
+            seen[key] = cand.ordinal
+        following.reverse()
         return following
 
     def _runs_on_inline(self, index: int, line_end: int) -> bool:
@@ -208,6 +218,7 @@ class _OutlineBuilder:
         """
         key, ordinal = cand.key, cand.ordinal
         stack = self.stack
+        is_new_pair = True  # (parent's key, key) may not be in ``above`` yet
         if not strong and cand.style not in ENUMERATION_STYLES:
             top = stack[-1]
             if top.cand is None and top.transient:
@@ -215,7 +226,9 @@ class _OutlineBuilder:
                 # ends that paragraph rather than nesting in it; 一是-style points stay inside
                 stack.pop()
         if continued:
+            # its parent is its predecessor's: their pair of keys is in ``above`` already
             del stack[continued:]
+            is_new_pair = False
         elif (
             same and ordinal == 1 and (strong or same == len(stack) - 1 or len(stack) >= MAX_DEPTH)
         ):
@@ -259,44 +272,34 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = _Build(start, cand, not strong)
-        node.heading = self._heading(cand.end)
+        node = _Build(start, cand, not strong, self._heading(cand.end))
         parent.children.append(node)
         stack.append(node)
-        parent_key = parent.key
-        if parent_key is not None:
-            self.above.add((parent_key, key))
+        if is_new_pair and parent.key is not None:
+            self.above.add((parent.key, key))
         self.last_seen[key] = ordinal
 
     def _heading(self, after: int) -> tuple[int, int] | None:
         """From ``after`` (a marker's end) to the line end or the first sentence end outside
         quotes.
 
-        One search finds whichever comes first, the line break or a sentence end; a sentence
-        end inside a quote sends the search on. A stop never opens a quote, so the region that
-        starts last before it holds it exactly when that region ends after it.
+        One match skips the marker's trailing spaces and ``*`` and runs to whichever comes
+        first, the line break or a sentence end; a sentence end inside a quote sends it on. A
+        stop never opens a quote, so the region that starts last before it holds it exactly when
+        that region ends after it.
         """
         folded = self.folded
         scan_end = after + MAX_HEADING  # bounded, so a 500,000-character line stays linear
         if scan_end > self.length:
             scan_end = self.length
-        limit = scan_end
-        search = _HEADING_STOP.search
-        hit = search(folded, after, scan_end)
-        while hit is not None:
-            stop = hit.start()
-            if folded[stop] == "\n":
-                limit = stop
-                break
+        start, stop = _heading_body(folded, after, scan_end).span(1)
+        while stop < scan_end and folded[stop] != "\n":
             index = bisect_right(self.region_starts, stop) - 1
             if index < 0 or self.region_ends[index] <= stop:
-                limit = stop + 1  # the sentence end belongs to the heading
-                break
-            hit = search(folded, stop + 1, scan_end)  # a 。 inside a quote: look further
-        start = after
-        while start < limit and folded[start] in " \t*":
-            start += 1
-        end = limit
+                return start, stop + 1  # the sentence end belongs to the heading
+            stop = _heading_body(folded, stop + 1, scan_end).end()  # a 。 inside a quote
+        # a line break or the end of the scan: the heading's trailing spaces, * and # are dropped
+        end = stop
         while end > start and folded[end - 1] in " \t*#":
             end -= 1
         return (start, end) if end > start else None
@@ -311,6 +314,8 @@ class _OutlineBuilder:
         stack = self.stack
         open_entries = self._open_entries
         accepts_weak = self._accepts_weak
+        continues = self._continues
+        next_ordinal = self.next_ordinal
         place = self._place
         index = 0
         while index < count and candidates[index].start < begin:
@@ -325,7 +330,7 @@ class _OutlineBuilder:
             if first is not None and first.strong and first.start < line_end:
                 # the line's first candidate, after any ** or #
                 same, continued = open_entries(first.key, first.ordinal)
-                if not first.doubtful or self._continues(first, continued):
+                if not first.doubtful or continues(first, continued):
                     # 一是…二是… that merely starts a line is inline
                     strong = not self._runs_on_inline(index, line_end)
                     place(first, same, continued, strong, line_start)
@@ -342,10 +347,11 @@ class _OutlineBuilder:
                 same, continued = open_entries(cand.key, cand.ordinal)
                 if (
                     # 。3．10种 on a flattened page: item 3 only if 3 is next and no other 3.
-                    # follows (。2.45万名 while 1. is open is a number: the real 2. comes later)
-                    self._continues(cand, continued) and self.next_ordinal[index] != cand.ordinal
+                    # follows (。2.45万名 while 1. is open is a number: the real 2. comes later).
+                    # Otherwise an open list's next number needs no call: accepts_weak says yes.
+                    continues(cand, continued) and next_ordinal[index] != cand.ordinal
                     if cand.doubtful
-                    else accepts_weak(index, same, continued)
+                    else continued or accepts_weak(index, same, continued)
                 ):
                     place(cand, same, continued, False, cand.start)
                 index += 1
@@ -388,6 +394,7 @@ def _finish(
         result: list[Node] = []
         last = len(nodes) - 1
         for position, node in enumerate(nodes):
+            start = node.start
             raw_end = nodes[position + 1].start if position < last else outer_end
             end = trimmed_ends.get(raw_end)
             if end is None:
@@ -396,34 +403,42 @@ def _finish(
                     end -= 1
                 trimmed_ends[raw_end] = end
             cand = node.cand
-            floor = cand.end if cand else node.start + 1
-            if end < floor:
-                end = floor
             inner = node.children
-            marker = heading = heading_span = None
-            new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
-            kind = "paragraph"
             if cand is None:
+                if end <= start:
+                    end = start + 1  # a node holds at least its marker, a paragraph one character
                 paragraphs += 1
                 path = f"{prefix}p{paragraphs}"
+                marker = heading = heading_span = None
+                new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
+                kind = "paragraph"
             else:
                 ordinal = cand.ordinal
-                seen = used.get(ordinal, 0) + 1
-                used[ordinal] = seen
-                path = f"{prefix}{ordinal}" if seen == 1 else f"{prefix}{ordinal}~{seen}"
-                marker_span = span_of(cand.start, cand.end)
+                mark_start = cand.start
+                mark_end = cand.end
+                if end < mark_end:
+                    end = mark_end
+                if ordinal in used:
+                    seen = used[ordinal] = used[ordinal] + 1
+                    path = f"{prefix}{ordinal}~{seen}"
+                else:
+                    used[ordinal] = 1
+                    path = f"{prefix}{ordinal}"
+                marker_span = span_of(mark_start, mark_end)
                 marker_spans.append(marker_span)
                 marker = _NEW_MARKER(
                     {
                         "style": cand.style,
-                        "text": text[cand.start : cand.end],
+                        "text": text[mark_start:mark_end],
                         "ordinal": ordinal,
                         "span": marker_span,
                     },
                 )
-                new_node, kind = (
-                    (_NEW_POINT, "point") if node.transient else (_NEW_SECTION, "section")
-                )
+                if node.transient:
+                    new_node, kind = _NEW_POINT, "point"
+                else:
+                    new_node, kind = _NEW_SECTION, "section"
+                heading = heading_span = None
                 if node.heading is not None:
                     # a heading stops where the next node starts (an inline marker before its 。)
                     head_start, head_end = node.heading
@@ -435,11 +450,11 @@ def _finish(
                     if head_end > head_start:
                         heading_span = span_of(head_start, head_end)
                         heading = text[head_start:head_end]
-            node_spans.append((node.start, end, path))  # before the children: preorder
+            node_spans.append((start, end, path))  # before the children: preorder
             result.append(
                 new_node(
                     {
-                        "span": span_of(node.start, end),
+                        "span": span_of(start, end),
                         "marker": marker,
                         "heading": heading,
                         "heading_span": heading_span,

@@ -381,27 +381,29 @@ def _finish(
     The report's hot path (one model per node and marker): models are built by each class's
     ``builder`` from dict literals in declaration order, and names used per node are locals.
     A node's raw end is where the next node that is not its descendant starts: its next
-    sibling, or for a last child the raw end of its parent (so one recursive pass does it all).
+    sibling, or for a last child the raw end of its parent (so one recursive pass does it all);
+    its end is the raw end without the whitespace before it (a last child's is its parent's).
     """
-    trimmed_ends: dict[int, int] = {}  # raw end -> end without trailing whitespace
     span_of = Span.of
     marker_spans: list[Span] = []
     node_spans: list[NodeSpan] = []
 
-    def convert(nodes: list[_Build], level: int, prefix: str, outer_end: int) -> list[Node]:
+    def convert(
+        nodes: list[_Build], level: int, prefix: str, outer_end: int, outer_trimmed: int
+    ) -> list[Node]:
         used: dict[int, int] = {}
         paragraphs = 0
         result: list[Node] = []
         last = len(nodes) - 1
         for position, node in enumerate(nodes):
             start = node.start
-            raw_end = nodes[position + 1].start if position < last else outer_end
-            end = trimmed_ends.get(raw_end)
-            if end is None:
-                end = raw_end
-                while end > 0 and folded[end - 1].isspace():
-                    end -= 1
-                trimmed_ends[raw_end] = end
+            if position < last:
+                raw_end = trimmed = nodes[position + 1].start
+                while trimmed > 0 and folded[trimmed - 1].isspace():
+                    trimmed -= 1
+            else:
+                raw_end, trimmed = outer_end, outer_trimmed
+            end = trimmed
             cand = node.cand
             inner = node.children
             if cand is None:
@@ -451,6 +453,7 @@ def _finish(
                         heading_span = span_of(head_start, head_end)
                         heading = text[head_start:head_end]
             node_spans.append((start, end, path))  # before the children: preorder
+            children = convert(inner, level + 1, path + ".", raw_end, trimmed) if inner else []
             result.append(
                 new_node(
                     {
@@ -460,14 +463,15 @@ def _finish(
                         "heading_span": heading_span,
                         "level": level,
                         "path": path,
-                        "children": convert(inner, level + 1, path + ".", raw_end) if inner else [],
+                        "children": children,
                         "kind": kind,
                     },
                 )
             )
         return result
 
-    return convert(builds, 1, "", body_end), marker_spans, node_spans
+    # body_end is already trimmed: the text has no whitespace at its end
+    return convert(builds, 1, "", body_end, body_end), marker_spans, node_spans
 
 
 def build_outline(

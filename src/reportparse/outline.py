@@ -78,18 +78,16 @@ class _Build:
         cand: Candidate | None,
         transient: bool,
         heading: tuple[int, int] | None = None,
+        key: str | None = None,
+        ordinal: int = 0,
     ) -> None:
         self.start = start
         self.cand = cand
         self.transient = transient  # closes at its line's end: a paragraph or an inline Point
         self.heading = heading
         self.children: list[_Build] = []
-        if cand is None:
-            self.key: str | None = None
-            self.ordinal = 0
-        else:
-            self.key = cand.key
-            self.ordinal = cand.ordinal
+        self.key = key  # the candidate's key and ordinal (None and 0 for a paragraph)
+        self.ordinal = ordinal
 
 
 # A line's text without its outer whitespace (``\S`` and ``str.isspace`` agree on every character).
@@ -272,7 +270,7 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = _Build(start, cand, not strong, self._heading(cand.end))
+        node = _Build(start, cand, not strong, self._heading(cand.end), key, ordinal)
         parent.children.append(node)
         stack.append(node)
         if is_new_pair and parent.key is not None:
@@ -331,8 +329,10 @@ class _OutlineBuilder:
                 # the line's first candidate, after any ** or #
                 same, continued = open_entries(first.key, first.ordinal)
                 if not first.doubtful or continues(first, continued):
-                    # 一是…二是… that merely starts a line is inline
-                    strong = not self._runs_on_inline(index, line_end)
+                    # 一是…二是… that merely starts a line is inline (only enumerations can be)
+                    strong = True
+                    if first.style in ENUMERATION_STYLES:
+                        strong = not self._runs_on_inline(index, line_end)
                     place(first, same, continued, strong, line_start)
                     index += 1
                     placed = True

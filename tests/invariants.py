@@ -21,7 +21,9 @@ def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level
         marker = node.marker
         assert text[marker.span.start : marker.span.end] == marker.text
         assert span.start <= marker.span.start < span.end, f"{node.path}: marker outside node"
-        assert _blank(text[span.start : marker.span.start].replace("*", "").replace("#", "")), (
+        # only a line's Markdown lead may stand before a line-start marker: **, # or > (quote)
+        lead = text[span.start : marker.span.start]
+        assert _blank(lead.replace("*", "").replace("#", "").replace(">", "")), (
             f"{node.path}: text between node start and marker"
         )
         assert marker.ordinal >= 1

@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportparse import markers
-from reportparse.markers import MARKER_PATTERN, find_markers, quoted_regions
+from reportparse.markers import find_markers, marker_pattern, quoted_regions
 from reportparse.normalise import fold
 
 from .conftest import SAMPLES, corpus_files, read_exact
 
 # The same alternation without the leading first-character lookahead.
+MARKER_PATTERN = marker_pattern()
 UNGUARDED = re.compile(MARKER_PATTERN.pattern.split("(?:", 1)[1].rsplit(")", 1)[0])
 
 
@@ -39,12 +40,13 @@ def _scan_hits(text: str) -> list[tuple[int, int, str, str]]:
     """The hits of the scan find_markers runs, read as find_markers reads them."""
     hits = []
     marker_end = 0
-    for hit in markers._MARKER_SCAN.finditer(text):
+    scan, numeral_group = markers._marker_scan()
+    for hit in scan.finditer(text):
         start, style = hit.start(), hit.lastgroup
         if start < marker_end or style is None:
             continue
         marker_end = hit.end(style)
-        hits.append((start, marker_end, style, hit[markers._NUMERAL_GROUP[style]]))
+        hits.append((start, marker_end, style, hit[numeral_group[style]]))
     return hits
 
 

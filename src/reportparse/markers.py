@@ -62,30 +62,50 @@ MARKER_OPENING = "|".join(
         rf"\D[\d{CN_NUMERAL_CHARS}零〇、是 \t]",  # 第一 第1 其一 (一 ( 1 十一 一、 一是
     )
 )
-MARKER_PATTERN = re.compile(
-    f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?={MARKER_OPENING})(?:"
-    + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
-    + ")"
-)
-if MARKER_PATTERN.groups != len(STYLE_RULES):
-    raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
-# What find_markers runs: MARKER_PATTERN's hits, found a quarter faster. `re` skips ahead at C
-# speed only to a pattern that opens with a character class; one that opens with a lookahead,
-# as MARKER_PATTERN does, it enters at every position. So this one opens with the class of
-# first characters, then looks back over that one character for all of MARKER_PATTERN (inside
-# a look-behind of width one: a lookahead has no width). In each style the numeral group is
-# unnamed and an empty group named after the style closes it: ``lastgroup`` is the style, its
-# end the marker's end, and the group just before it the numeral. The hit consumes only what
-# is surely inside the marker, so that the scan does not fire again there: a decimal's digits
-# and dots (a space follows them), else the digits after a first digit (the styles that start
-# with a digit take them all: 12、, not 2、). Where it still fires inside a marker (the 一 of
-# 第一、), find_markers drops the hit.
-_MARKER_SCAN = re.compile(
-    f"[{re.escape(MARKER_FIRST_CHARS)}](?<=(?=(?={MARKER_OPENING})(?:"
-    + "|".join(rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES)
-    + r")).)(?(decimal)[\d.]*|(?:(?<=[0-9])\d*)?)"
-)
-_NUMERAL_GROUP = {style: index - 1 for style, index in _MARKER_SCAN.groupindex.items()}
+
+
+@cache
+def marker_pattern() -> re.Pattern[str]:
+    """Every marker as one pattern: each style's numeral is a group named after the style, so
+    ``lastgroup`` is the style. The reference that find_markers' scan is tested against."""
+    pattern = re.compile(
+        f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?={MARKER_OPENING})(?:"
+        + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
+        + ")"
+    )
+    if pattern.groups != len(STYLE_RULES):
+        raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
+    return pattern
+
+
+@cache
+def _marker_scan() -> tuple[re.Pattern[str], dict[str, int]]:
+    """What find_markers runs: the hits of ``marker_pattern()``, found a quarter faster, and
+    for each style the index of its numeral group. Compiled on first use (~15 ms), not at
+    import.
+
+    `re` skips ahead at C speed only to a pattern that opens with a character class; one that
+    opens with a lookahead, as ``marker_pattern()`` does, it enters at every position. So this
+    one opens with the class of first characters, then looks back over that one character for
+    the whole marker pattern (inside a look-behind of width one: a lookahead has no width). In
+    each style the numeral group is unnamed and an empty group named after the style closes it:
+    ``lastgroup`` is the style, its end the marker's end, and the group just before it the
+    numeral. The hit consumes only what is surely inside the marker, so that the scan does not
+    fire again there: a decimal's digits and dots (a space follows them), else the digits after
+    a first digit (the styles that start with a digit take them all: 12、, not 2、). Where it
+    still fires inside a marker (the 一 of 第一、), find_markers drops the hit.
+    """
+    scan = re.compile(
+        f"[{re.escape(MARKER_FIRST_CHARS)}](?<=(?=(?={MARKER_OPENING})(?:"
+        + "|".join(
+            rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES
+        )
+        + r")).)(?(decimal)[\d.]*|(?:(?<=[0-9])\d*)?)"
+    )
+    if scan.groups != 2 * len(STYLE_RULES):
+        raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
+    return scan, {style: index - 1 for style, index in scan.groupindex.items()}
+
 
 # What may stand between the start of a line and a strong marker.
 _LINE_LEAD = re.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
@@ -230,10 +250,11 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
     append = candidates.append
     marker_end = 0
     bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
-    for hit in _MARKER_SCAN.finditer(folded):
+    scan, numeral_group = _marker_scan()
+    for hit in scan.finditer(folded):
         start, style = hit.start(), hit.lastgroup
         if start < marker_end or style is None:
-            continue  # inside the marker before (MARKER_PATTERN.finditer never starts there)
+            continue  # inside the marker before (marker_pattern() never starts there)
         marker_end = end = hit.end(style)
         previous = folded[start - 1] if start else "\n"
         if previous == "\n":
@@ -252,7 +273,7 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             region_start, region_end = next(remaining, no_region)
         if region_start < start:
             continue  # inside “…” or 《…》 (regions are sorted and disjoint)
-        numeral = hit[_NUMERAL_GROUP[style]]
+        numeral = hit[numeral_group[style]]
         ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
             continue

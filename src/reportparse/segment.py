@@ -1,6 +1,6 @@
 """Lazy, quiet, thread-safe jieba: a short string -> its words with part-of-speech tags and offsets.
 
-jieba's dictionary (~2 s to load) is read on the first call, never on ``import reportparse``;
+jieba's dictionary (2-3 s to load) is read on the first call, never on ``import reportparse``;
 callers use it only on small windows around a mention, never on a whole document.
 
 The words are jieba's exact ``tokenize(text, HMM=False)``, tagged as ``jieba.posseg`` tags them:
@@ -122,15 +122,10 @@ def _with_tags(freq: dict[str, Any], log_total: float, tags: dict[str, str]) -> 
     return freq
 
 
-def _entry(word: str, words: Words) -> Word | None:
-    """The dictionary's (log probability, tag) of ``word``; None when it is no word."""
-    return words.get(word) or None
-
-
 def tag_of(word: str) -> str:
     """POS tag of a word: the dictionary's (domain words first); unknown words count as nouns."""
-    entry = _entry(word, _dictionary().words)
-    if entry is not None and entry[1]:
+    entry = _dictionary().words.get(word)
+    if entry and entry[1]:  # a word (not the start of one) with a tag
         return entry[1]
     return "x" if len(word) == 1 and not ("\u4e00" <= word <= "\u9fff") else "n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
@@ -280,6 +280,12 @@ def _value(num: str, mult: str) -> int | float | None:
     """Numeric value of the number as written; None for numerals that are not quantities."""
     if not mult and num.isdigit():
         return int(num)  # the usual 17次: what number_value would give, without its steps
+    return _written_value(num, mult)
+
+
+@lru_cache(maxsize=1024)  # the same numerals (三, 十二, 2.45万) come back in every report
+def _written_value(num: str, mult: str) -> int | float | None:
+    """``_value`` of a Chinese numeral, a decimal or a number with a multiplier."""
     if not num[0].isdigit():
         if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
             return None

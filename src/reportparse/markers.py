@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
 
-from .lexicon import load_table
+from .lexicon import class_led_scan, load_table
 from .numerals import circled_to_int, cn_to_int
 
 Where = Literal["line", "inline", "clause"]
@@ -68,39 +68,33 @@ MARKER_OPENING = "|".join(
 def marker_pattern() -> re.Pattern[str]:
     """Every marker as one pattern: each style's numeral is a group named after the style, so
     ``lastgroup`` is the style. The reference that find_markers' scan is tested against."""
-    pattern = re.compile(
+    return re.compile(
         f"(?=[{re.escape(MARKER_FIRST_CHARS)}])(?={MARKER_OPENING})(?:"
         + "|".join(rule.pattern.replace("(?P<n>", f"(?P<{rule.style}>") for rule in STYLE_RULES)
         + ")"
     )
-    if pattern.groups != len(STYLE_RULES):
-        raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")
-    return pattern
 
 
 @cache
 def _marker_scan() -> tuple[re.Pattern[str], dict[str, int]]:
-    """What find_markers runs: the hits of ``marker_pattern()``, found a quarter faster, and
-    for each style the index of its numeral group. Compiled on first use (~15 ms), not at
-    import.
+    """What find_markers runs: the hits of ``marker_pattern()`` by a scan that skips to the
+    first characters of markers (see ``class_led_scan``), and for each style the index of its
+    numeral group. Compiled on first use (~15 ms), not at import.
 
-    `re` skips ahead at C speed only to a pattern that opens with a character class; one that
-    opens with a lookahead, as ``marker_pattern()`` does, it enters at every position. So this
-    one opens with the class of first characters, then looks back over that one character for
-    the whole marker pattern (inside a look-behind of width one: a lookahead has no width). In
-    each style the numeral group is unnamed and an empty group named after the style closes it:
-    ``lastgroup`` is the style, its end the marker's end, and the group just before it the
-    numeral. The hit consumes only what is surely inside the marker, so that the scan does not
-    fire again there: a decimal's digits and dots (a space follows them), else the digits after
-    a first digit (the styles that start with a digit take them all: 12、, not 2、). Where it
-    still fires inside a marker (the 一 of 第一、), find_markers drops the hit.
+    In each style the numeral group is unnamed and an empty group named after the style closes
+    it: ``lastgroup`` is the style, its end the marker's end, and the group just before it the
+    numeral. A hit consumes what is surely inside the marker: a decimal's digits and dots (a
+    space follows them), else the digits after a first digit (the styles that start with a digit
+    take them all: 12、, not 2、). Where the scan still fires inside a marker (the 一 of 第一、),
+    find_markers drops the hit.
     """
-    scan = re.compile(
-        f"[{re.escape(MARKER_FIRST_CHARS)}](?<=(?=(?={MARKER_OPENING})(?:"
-        + "|".join(
-            rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES
-        )
-        + r")).)(?(decimal)[\d.]*|(?:(?<=[0-9])\d*)?)"
+    styles = "|".join(
+        rule.pattern.replace("(?P<n>", "(") + f"(?P<{rule.style}>)" for rule in STYLE_RULES
+    )
+    scan = class_led_scan(
+        re.escape(MARKER_FIRST_CHARS),
+        f"(?={MARKER_OPENING})(?:{styles})",
+        r"(?(decimal)[\d.]*|(?:(?<=[0-9])\d*)?)",
     )
     if scan.groups != 2 * len(STYLE_RULES):
         raise ValueError("each marker style's pattern must have one group, its numeral (?P<n>...)")

@@ -10,7 +10,7 @@ from itertools import accumulate
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from ..lexicon import alternation, load_table, load_words, longest_first
+from ..lexicon import alternation, class_led_scan, load_table, load_words, longest_first
 from ..models import Count
 from ..normalise import folded_text
 from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
@@ -89,15 +89,12 @@ class _Lexicon:
         self.cut_after = _words_re([*verbs, *(w for w in obj_stop if len(w) > 1), "的"])
         self.lead = _words_re(obj_lead, "{1,4}")
         self.count = self._count_pattern(approx_at)
-        # What extract_counts runs: the hits of ``count``, found faster. `re` skips ahead at C
-        # speed only to a pattern that opens with a character class, and ``count`` opens with a
-        # lookahead; so this one opens with the class of numerals and looks back over that one
-        # character for all of ``count`` (an empty group marks where it ends). A hit that
-        # opens with a digit consumes the digits after it (a count takes its whole run of
-        # digits), so that the scan does not fire again there; where it still does (the 0 of
-        # 1,000), extract_counts drops it.
-        self.count_scan = re.compile(
-            rf"[0-9{_CN}](?<=(?=(?:{self.count.pattern})(?P<count_end>)).)(?:(?<=[0-9])[0-9]*)?"
+        # What extract_counts runs: the hits of ``count`` by a scan that skips to the numerals;
+        # a hit that opens with a digit consumes the digits after it (a count takes its whole
+        # run of digits). Where it still fires inside a count (the 0 of 1,000), the hit is
+        # dropped.
+        self.count_scan = class_led_scan(
+            f"0-9{_CN}", f"(?:{self.count.pattern})(?P<count_end>)", "(?:(?<=[0-9])[0-9]*)?"
         )
         self.slogan_tail = re.compile(r"[^“”‘’,。;:!?、\n]{1,10}[”’]")
         self.break_after = re.compile(rf"[,.;:!?。、…0-9]|{_WHITE}")

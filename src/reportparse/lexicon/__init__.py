@@ -6,6 +6,7 @@ tab-separated fields (``word<TAB>field``); :func:`load_table` returns them split
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from importlib import resources
@@ -40,3 +41,18 @@ def longest_first(words: Iterable[str]) -> tuple[str, ...]:
 def alternation(words: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of ``words``, escaped and longest first (so 人次 wins over 人)."""
     return "|".join(regex.escape(w) for w in longest_first(words))
+
+
+def class_led_scan(first_chars: str, pattern: str, consume: str = "") -> re.Pattern[str]:
+    """A stdlib ``re`` scan for the hits of ``pattern`` that the engine can skip ahead in.
+
+    ``re`` skips to the next possible start at C speed only in a pattern that opens with a
+    character class; one that opens with a lookahead it enters at every position. The scan opens
+    with the class ``first_chars`` (a class body: every hit's first character), then looks back
+    over that one character for the whole ``pattern`` (a look-behind of width one holding a
+    lookahead), whose groups it keeps. It consumes that character and then ``consume``, which
+    must match only what is surely inside the hit, so that the scan does not fire again there.
+    Where it still does, the caller drops a hit that starts before the end of the one before
+    (an empty group at the end of ``pattern`` marks that end).
+    """
+    return re.compile(f"[{first_chars}](?<=(?={pattern}).){consume}")

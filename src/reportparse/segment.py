@@ -124,10 +124,7 @@ def _with_tags(freq: dict[str, Any], log_total: float, tags: dict[str, str]) -> 
 
 def tag_of(word: str) -> str:
     """POS tag of a word: the dictionary's (domain words first); unknown words count as nouns."""
-    entry = _dictionary().words.get(word)
-    if entry and entry[1]:  # a word (not the start of one) with a tag
-        return entry[1]
-    return "x" if len(word) == 1 and not ("\u4e00" <= word <= "\u9fff") else "n"
+    return word_tag(word) or ("x" if len(word) == 1 and not ("\u4e00" <= word <= "\u9fff") else "n")
 
 
 @lru_cache(maxsize=4096)
@@ -157,8 +154,7 @@ def _single_characters(text: str, start: int, end: int, words: list[Token]) -> N
     i = start
     while i < end:
         step = 2 if text.startswith("\r\n", i, end) else 1
-        word = text[i : i + step]
-        words.append(_new_tuple(Token, (word, tag_of(word), i, i + step)))
+        words.append(_tagged(text[i : i + step], i))
         i += step
 
 
@@ -174,7 +170,7 @@ def _dictionary_words(text: str, start: int, end: int, d: _Dictionary, words: li
     n = end - start
     best = [0.0] * (n + 1)  # best[k]: log probability of the best split of run[k:]
     word_end = list(range(1, n + 1))  # word_end[k]: where the word at k ends in that split
-    word_tag: list[str | None] = [None] * n  # its tag (None: a character jieba does not know)
+    tag_at: list[str | None] = [None] * n  # its tag (None: a character jieba does not know)
     for k in range(n - 1, -1, -1):
         score = None
         entry = lookup(run[k])
@@ -185,7 +181,7 @@ def _dictionary_words(text: str, start: int, end: int, d: _Dictionary, words: li
                 if score is None or candidate >= score:
                     score = candidate
                     word_end[k] = i
-                    word_tag[k] = entry[1]
+                    tag_at[k] = entry[1]
             if i == n:
                 break
             i += 1
@@ -201,18 +197,19 @@ def _dictionary_words(text: str, start: int, end: int, d: _Dictionary, words: li
             x = y
             continue
         if ascii_from >= 0:
-            _joined(run, ascii_from, x, start, words)
+            words.append(_tagged(run[ascii_from:x], start + ascii_from))
             ascii_from = -1
-        tag = word_tag[x] or tag_of(run[x:y])
+        tag = tag_at[x] or tag_of(run[x:y])
         words.append(_new_tuple(Token, (run[x:y], tag, start + x, start + y)))
         x = y
     if ascii_from >= 0:
-        _joined(run, ascii_from, n, start, words)
+        words.append(_tagged(run[ascii_from:], start + ascii_from))
 
 
-def _joined(run: str, x: int, y: int, start: int, words: list[Token]) -> None:
-    word = run[x:y]
-    words.append(_new_tuple(Token, (word, tag_of(word), start + x, start + y)))
+def _tagged(word: str, start: int) -> Token:
+    """The token of ``word`` at ``start``, tagged by ``tag_of`` (``Token()`` is a Python-level
+    call; ``tuple.__new__`` is not)."""
+    return _new_tuple(Token, (word, tag_of(word), start, start + len(word)))
 
 
 def word_tag(word: str) -> str | None:

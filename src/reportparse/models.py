@@ -172,6 +172,37 @@ class Slogan(Mention):
     name: str = Field(default="", description="The formula without its quotation marks.")
 
 
+SourceFormat = Literal["text", "markdown", "docx", "pdf", "html"]
+
+
+class Source(BaseModel):
+    """Where a report came from: the file (or name) it was read from and how it was decoded."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str | None = Field(default=None, description="File path or a caller's name for it.")
+    format: SourceFormat = Field(default="text", description="Container format that was read.")
+    encoding: str | None = Field(
+        default=None, description="Character encoding the text was decoded from, when it was."
+    )
+    sha256: str | None = Field(default=None, description="SHA-256 of the bytes that were read.")
+    metadata: dict[str, str] = Field(
+        default_factory=dict,
+        description="What the container says about the report: a page's <title> and 发布时间, "
+        "a Word file's core properties, a PDF's metadata.",
+    )
+
+
+class ParseFailure(BaseModel):
+    """An item of a batch that could not be parsed, in the place its report would have taken."""
+
+    model_config = ConfigDict(frozen=True)
+
+    source: Source | None = Field(default=None, description="The item that failed.")
+    error_type: str = Field(description="Name of the exception class, e.g. 'DecodeError'.")
+    message: str = Field(description="What went wrong, in one line.")
+
+
 class Report(BaseModel):
     """A parsed report: the exact input text, its outline and everything extracted from it."""
 
@@ -188,6 +219,9 @@ class Report(BaseModel):
     slogans: list[Slogan] = Field(default_factory=list)
     reference_date: datetime.date | None = Field(
         default=None, description="Date that relative dates (今年, 明年) were resolved against."
+    )
+    source: Source | None = Field(
+        default=None, description="Provenance: set by parse_file, None for a parsed string."
     )
 
     @model_serializer(mode="wrap", when_used="json")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
@@ -108,3 +110,24 @@ def test_str_of_report_is_the_outline() -> None:
     text = str(reportparse.parse(TEXT))
     assert "一、 总体情况  [1]" in text
     assert "    1. 建立台账。  [1.1.1]" in text
+
+
+def test_parse_file_records_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    data = "一、总体情况\n召开会议3次。\n".encode("gb18030")
+    path.write_bytes(data)
+    report = reportparse.parse_file(path)
+    assert report.source is not None
+    assert report.source.path == str(path)
+    assert report.source.encoding == "gb18030"
+    assert report.source.sha256 == hashlib.sha256(data).hexdigest()
+    assert reportparse.parse(report.text).source is None
+
+
+def test_parse_bytes_names_its_input_and_rejects_text() -> None:
+    report = reportparse.parse_bytes("一、总体情况\n".encode(), name="page-1")
+    assert report.source is not None and report.source.path == "page-1"
+    assert report.source.encoding == "utf-8"
+    assert [node.marker.text for node in report.children if node.marker] == ["一、"]
+    with pytest.raises(TypeError):
+        reportparse.parse_bytes("一、总体情况")  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ from .models import (
     Source,
     Title,
 )
-from .pipeline import parse, parse_file
+from .pipeline import parse, parse_bytes, parse_file
 from .span import Span
 
 __version__ = "0.1.0"
@@ -56,5 +56,6 @@ __all__ = [
     "Title",
     "__version__",
     "parse",
+    "parse_bytes",
     "parse_file",
 ]

@@ -20,18 +20,23 @@ def decode_bytes(data: bytes, source: str = "input") -> str:
 
     The BOM is removed; newlines are kept exactly as they are (offsets index the decoded text).
     """
+    return decode_with_encoding(data, source)[0]
+
+
+def decode_with_encoding(data: bytes, source: str = "input") -> tuple[str, str]:
+    """Decode report bytes as :func:`decode_bytes` does; also name the encoding that was used."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
                 raise DecodeError(f"{source}: starts with a {encoding} BOM but {error}") from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("gb18030")
+        return data.decode("gb18030"), "gb18030"
     except UnicodeDecodeError as error:
         raise DecodeError(
             f"{source}: not UTF-8, UTF-16 (with BOM) or GB18030 text "

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import os
+from pathlib import Path
 
 from .attach import attach_node_paths
-from .decode import read_text
+from .decode import decode_with_encoding
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
 from .markers import find_markers, quoted_regions
-from .models import Report
+from .models import Report, Source
 from .normalise import fold
 from .outline import build_outline
 from .sanity import find_input_problems
@@ -26,6 +28,10 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     the document itself implies (its latest full date), or left ``None``.
     """
     _check_arguments(text, reference_date)
+    return _parse(text, reference_date, source=None)
+
+
+def _parse(text: str, reference_date: datetime.date | None, source: Source | None) -> Report:
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
     problems = find_input_problems(text, folded)  # 2. empty input, control characters
     regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
@@ -49,12 +55,31 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
         documents=documents,
         slogans=slogans,
         reference_date=reference,
+        source=source,
     )
 
 
 def parse_file(path: str | os.PathLike[str], reference_date: datetime.date | None = None) -> Report:
     """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it."""
-    return parse(read_text(path), reference_date=reference_date)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
+    return parse_bytes(Path(path).read_bytes(), name=str(path), reference_date=reference_date)
+
+
+def parse_bytes(
+    data: bytes, *, name: str | None = None, reference_date: datetime.date | None = None
+) -> Report:
+    """Decode a report's bytes and parse them; ``report.source`` records the name, the
+    encoding that was used and the bytes' SHA-256, so rows can be traced back to their file."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
+    data = bytes(data)
+    text, encoding = decode_with_encoding(data, name or "<bytes>")
+    _check_arguments(text, reference_date)
+    source = Source(
+        path=name, format="text", encoding=encoding, sha256=hashlib.sha256(data).hexdigest()
+    )
+    return _parse(text, reference_date, source)
 
 
 def _check_arguments(text: object, reference_date: object) -> None:

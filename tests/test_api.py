@@ -131,3 +131,18 @@ def test_parse_bytes_names_its_input_and_rejects_text() -> None:
     assert [node.marker.text for node in report.children if node.marker] == ["一、"]
     with pytest.raises(TypeError):
         reportparse.parse_bytes("一、总体情况")  # type: ignore[arg-type]
+
+
+def test_parse_file_refuses_more_than_max_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes("一、总体情况\n".encode() * 100)
+    with pytest.raises(reportparse.InputTooLargeError, match="more than 50 bytes"):
+        reportparse.parse_file(path, max_bytes=50)
+    assert reportparse.parse_file(path, max_bytes=None).children
+
+
+def test_parse_file_reads_a_device_that_never_ends_only_up_to_the_cap() -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero on this system")
+    with pytest.raises(reportparse.InputTooLargeError):
+        reportparse.parse_file("/dev/zero", max_bytes=1000)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import reportparse
-from reportparse.decode import decode_bytes
+from reportparse.readers.text import decode_bytes
 
 TEXT = "一、总体情况\r\n召开会议3次。"
 

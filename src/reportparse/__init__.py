@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .errors import DecodeError, ReportParseError
+from .errors import DecodeError, InputTooLargeError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -41,6 +41,7 @@ __all__ = [
     "DecodeError",
     "Diagnostic",
     "DocumentRef",
+    "InputTooLargeError",
     "Marker",
     "Mention",
     "Node",

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .decode import decode_bytes, read_text
 from .errors import ReportParseError
 from .export import (
     RECORD_KINDS,
@@ -21,6 +20,7 @@ from .export import (
 )
 from .models import Report
 from .pipeline import parse
+from .readers.text import decode_bytes, read_text
 
 FORMATS = ("outline", "json", "jsonl", "markdown", *RECORD_KINDS)
 

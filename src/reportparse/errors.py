@@ -9,3 +9,7 @@ class ReportParseError(Exception):
 
 class DecodeError(ReportParseError, UnicodeError):
     """A file's bytes could not be decoded as UTF-8, UTF-16 (with BOM) or GB18030."""
+
+
+class InputTooLargeError(ReportParseError):
+    """An input is larger than the cap set for reading it (``max_bytes``)."""

@@ -5,10 +5,8 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
-from pathlib import Path
 
 from .attach import attach_node_paths
-from .decode import decode_with_encoding
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
@@ -17,6 +15,8 @@ from .markers import find_markers, quoted_regions
 from .models import Report, Source
 from .normalise import fold
 from .outline import build_outline
+from .readers import DEFAULT_MAX_BYTES, read_bytes
+from .readers.text import decode_with_encoding
 from .sanity import find_input_problems
 from .span import trusted
 
@@ -59,11 +59,17 @@ def _parse(text: str, reference_date: datetime.date | None, source: Source | Non
     )
 
 
-def parse_file(path: str | os.PathLike[str], reference_date: datetime.date | None = None) -> Report:
-    """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"path must be str or os.PathLike, not {type(path).__name__}")
-    return parse_bytes(Path(path).read_bytes(), name=str(path), reference_date=reference_date)
+def parse_file(
+    path: str | os.PathLike[str],
+    reference_date: datetime.date | None = None,
+    *,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+) -> Report:
+    """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it.
+
+    Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap)."""
+    data = read_bytes(path, max_bytes)
+    return parse_bytes(data, name=str(path), reference_date=reference_date)
 
 
 def parse_bytes(

@@ -1,4 +1,4 @@
-"""Bytes -> str for report files: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
+"""Bytes -> str for plain-text reports: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import codecs
 import os
 from pathlib import Path
 
-from .errors import DecodeError
+from ..errors import DecodeError
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),

@@ -137,6 +137,11 @@ class Count(Mention):
     object: str | None = Field(default=None, description="What is counted, e.g. 整改措施.")
     approx: str | None = Field(default=None, description="Approximation word: 余, 多, 近, 约…")
     duration: bool = Field(default=False, description="True for lengths of time: 三个月, 四年来.")
+    indicator: str | None = Field(
+        default=None,
+        description="Role of a headline figure (problems_found, completion_rate, funds…) "
+        "from lexicon/indicator_roles.txt; None for every other count.",
+    )
 
 
 DateKind = Literal["point", "range", "since", "relative", "named"]
@@ -170,6 +175,90 @@ class Slogan(Mention):
     """A quoted numbered formula: “四个意识”, “两个维护”, “一岗双责”."""
 
     name: str = Field(default="", description="The formula without its quotation marks.")
+
+
+ContactKind = Literal["phone", "address", "postcode", "email", "website", "mailbox"]
+
+
+class Contact(BaseModel):
+    """A way to reach the reporting body, from the closing lines: 电话022-…, 邮编300050."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: ContactKind
+    text: str = Field(description="The number, address or e-mail exactly as written.")
+    span: Span
+    label: str | None = Field(default=None, description="The label before it: 电话, 邮编…")
+    label_span: Span | None = None
+
+
+class ReportMeta(BaseModel):
+    """Who reports on which inspection: the opening formula, the title and the closing lines.
+
+    Every scalar field is ``None`` when the text does not say it; ``spans[field]`` is where a
+    field that is set was read (an ``int`` or a date value is read from its written form).
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    issuer: str | None = Field(default=None, description="The body that reports: 市委政法委.")
+    subject: str | None = Field(default=None, description="The unit inspected: 县水利局党组.")
+    inspection: str | None = Field(default=None, description="巡视, 巡察, 审计, 督察, 督查.")
+    inspection_kind: str | None = Field(
+        default=None, description="常规, 专项, 机动, 提级, 联动, 回头看."
+    )
+    inspector_level: str | None = Field(
+        default=None, description="Level of the inspecting body as written: 中央, 省委, 市委…"
+    )
+    term: str | None = Field(default=None, description="The 届 as written: 十九届, 十一届.")
+    round: int | None = Field(default=None, description="第八轮 -> 8.")
+    batch: int | None = Field(default=None, description="第一批 -> 1.")
+    team: str | None = Field(default=None, description="中央第十巡视组, 市委巡视六组.")
+    period: str | None = Field(
+        default=None, description="Inspection period as a date value: '2021-05-08/2021-07-05'."
+    )
+    feedback_date: str | None = Field(default=None, description="When the team fed back.")
+    date: str | None = Field(default=None, description="Signature or publication date.")
+    contacts: list[Contact] = Field(default_factory=list)
+    spans: dict[str, Span] = Field(
+        default_factory=dict, description="Where each scalar field that is set was read."
+    )
+
+
+RectificationStatus = Literal["done", "in_progress", "ongoing"]
+
+
+class Measure(BaseModel):
+    """One answer to a problem: an 一是… point, a numbered child, or the item's own body."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = Field(description="Exactly report.text[span.start:span.end].")
+    span: Span
+    node_path: str | None = Field(description="The node the measure is (or the item's own).")
+
+
+class Rectification(BaseModel):
+    """A problem being rectified (one outline node) with the measures that answer it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    problem: str = Field(description="The problem as stated, outer quotes stripped.")
+    problem_span: Span
+    opinion: str | None = Field(default=None, description="The rectification opinion, if given.")
+    opinion_span: Span | None = None
+    group: str | None = Field(
+        default=None, description="The enclosing category heading, exactly as written."
+    )
+    group_span: Span | None = None
+    measures: list[Measure] = Field(default_factory=list)
+    status: RectificationStatus | None = Field(
+        default=None, description="What the item itself says of its state."
+    )
+    status_span: Span | None = None
+    deadline: str | None = Field(default=None, description="Date value of a stated deadline.")
+    node_path: str = Field(description="Path of the node that states the problem.")
+    span: Span = Field(description="The whole node.")
 
 
 SourceFormat = Literal["text", "markdown", "docx", "pdf", "html"]
@@ -223,6 +312,12 @@ class Report(BaseModel):
     source: Source | None = Field(
         default=None, description="Provenance: set by parse_file, None for a parsed string."
     )
+    meta: ReportMeta = Field(
+        default_factory=ReportMeta, description="Issuer, inspection, round, team, contacts…"
+    )
+    rectifications: list[Rectification] = Field(
+        default_factory=list, description="The problems being rectified, in document order."
+    )
 
     @model_serializer(mode="wrap", when_used="json")
     def _json_safe(self, handler: SerializerFunctionWrapHandler) -> Any:
@@ -232,6 +327,13 @@ class Report(BaseModel):
         if _LONE_SURROGATE.search(self.text) is None:
             return data
         return _replace_surrogates(data)
+
+    @property
+    def indicators(self) -> list[Count]:
+        """The counts that are headline figures (``indicator`` set), in document order.
+
+        Derived from ``counts``, so it is not serialised a second time."""
+        return [count for count in self.counts if count.indicator is not None]
 
     def walk(self) -> Iterator[Node]:
         """Every node, depth-first in document order."""

@@ -7,6 +7,9 @@ import hashlib
 import os
 
 from .attach import attach_node_paths
+from .domain.indicators import find_indicator_roles
+from .domain.meta import extract_meta
+from .domain.rectifications import find_rectifications
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
@@ -44,6 +47,12 @@ def _parse(text: str, reference_date: datetime.date | None, source: Source | Non
     not_counts = [*outline.marker_spans, *(d.span for d in dates), *(s.span for s in slogans)]
     counts = extract_counts(text, exclude=not_counts, folded=folded)
     attach_node_paths(outline.node_spans, counts, dates, documents, slogans)  # 7. each to its node
+    roles = find_indicator_roles(folded, counts)  # 8. the coding sheet: headline figures,
+    counts = [
+        c.model_copy(update={"indicator": roles[c.span]}) if c.span in roles else c for c in counts
+    ]
+    meta = extract_meta(text, folded, outline.title, outline.children, dates)  # who and what,
+    rectifications = find_rectifications(text, folded, outline.children, dates)  # the items
     return trusted(
         Report,
         text=text,
@@ -56,6 +65,8 @@ def _parse(text: str, reference_date: datetime.date | None, source: Source | Non
         slogans=slogans,
         reference_date=reference,
         source=source,
+        meta=meta,
+        rectifications=rectifications,
     )
 
 

@@ -211,6 +211,7 @@ def extract_counts(
                     "object": obj_text,
                     "approx": approx,
                     "duration": kind == "duration",
+                    "indicator": None,
                 },
             )
         )

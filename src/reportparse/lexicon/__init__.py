@@ -32,6 +32,14 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_table(name))
 
 
+@cache
+def load_records(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a table whose first row names its columns, as dicts keyed by those names."""
+    header, *rows = load_table(name)
+    padding = ("",) * len(header)
+    return tuple(dict(zip(header, (row + padding)[: len(header)], strict=True)) for row in rows)
+
+
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:
     """``words`` without repeats, longest first (ties in code-point order): the order in which
     :func:`alternation` tries them, so a string test in this order finds what it would."""

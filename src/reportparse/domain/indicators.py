@@ -1,0 +1,82 @@
+"""Text + counts -> the role of each headline figure (problems_found, completion_rate, funds…).
+
+A count's role is read from its clause: what it counts (反馈问题25个), the verb before it
+(已完成整改19个) or, failing that, after it (对3名党员干部进行问责), and its measure word.
+The roles, their cue words and units are the rows of ``lexicon/indicator_roles.txt``, tried in
+order; a figure inside a larger statement keeps its own clause (已完成整改19个、正在整改6个).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from ..lexicon import load_records
+from ..models import Count
+from ..span import Span
+
+_CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
+
+
+@dataclass(frozen=True)
+class _Role:
+    name: str
+    objects: tuple[str, ...]  # empty: no condition
+    verbs: tuple[str, ...]
+    units: tuple[str, ...]
+
+
+def _words(field: str) -> tuple[str, ...]:
+    return () if field in ("", "-") else tuple(field.split("|"))
+
+
+@cache
+def _roles() -> tuple[_Role, ...]:
+    return tuple(
+        _Role(row["role"], _words(row["objects"]), _words(row["verbs"]), _words(row["units"]))
+        for row in load_records("indicator_roles")
+    )
+
+
+def indicator_names() -> tuple[str, ...]:
+    """Every role a count can take, in the order they are tried."""
+    return tuple(role.name for role in _roles())
+
+
+def find_indicator_roles(folded: str, counts: Sequence[Count]) -> dict[Span, str]:
+    """The role of every count that is a headline figure, keyed by the count's span."""
+    roles: dict[Span, str] = {}
+    for count in counts:
+        role = indicator_role(folded, count)
+        if role is not None:
+            roles[count.span] = role
+    return roles
+
+
+def indicator_role(folded: str, count: Count) -> str | None:
+    """The role of one count, or None (lengths of time and unlisted figures have none)."""
+    if count.duration:
+        return None
+    start, end = count.span.start, count.span.end
+    breaks = [hit.end() for hit in _CLAUSE_BREAK.finditer(folded, max(0, start - 40), start)]
+    clause_start = breaks[-1] if breaks else max(0, start - 40)
+    right_break = _CLAUSE_BREAK.search(folded, end, end + 40)
+    clause_end = right_break.start() if right_break else min(len(folded), end + 40)
+    before = folded[clause_start:end]
+    after = folded[end:clause_end]
+    counted = count.object if count.object else before
+    for side in (before, after):
+        for role in _roles():
+            if role.units and count.unit not in role.units:
+                continue
+            if role.objects and not any(word in counted for word in role.objects):
+                continue
+            if role.verbs and not any(word in side for word in role.verbs):
+                continue
+            if not role.verbs and side is after:
+                continue
+            return role.name
+    return None

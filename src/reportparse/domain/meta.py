@@ -1,0 +1,347 @@
+"""Text + title + outline + dates -> ReportMeta: who reports on which inspection, and contacts.
+
+The genre states its metadata in a few formulas: the title (X关于Y巡视整改情况的通报), the
+opening paragraph (根据…统一部署，{period}，{team}对{subject}开展了{kind}巡视。{date}，{team}向…
+反馈了巡视意见。…现将…予以公布), a term-round-batch phrase (十一届市委第八轮第一批巡视), and the
+closing lines (联系方式：电话…；邮编…, then the signature body and date). Each field is read from
+the first place, in that order of trust, whose formula names it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..lexicon import alternation, load_records, load_words
+from ..models import Contact, ContactKind, DateMention, Node, ReportMeta, Title
+from ..numerals import cn_to_int
+from ..span import Span
+
+_NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
+_OPENING_MAX = 900  # the opening formula sits in the first paragraph(s) before 一、
+_CLOSING_LINES = 6  # signature body and date sit in the last few lines
+_SENTENCE_END = "。!?！？\n"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The meta formulas, compiled once from the lexicon tables."""
+
+    term_round: regex.Pattern[str]
+    team: regex.Pattern[str]
+    deployment: regex.Pattern[str]
+    inspection_opening: regex.Pattern[str]
+    inspection_title: regex.Pattern[str]
+    inspection_any: regex.Pattern[str]
+    kind: regex.Pattern[str]
+    subject_target: regex.Pattern[str]
+    subject_publish: regex.Pattern[str]
+    subject_title: regex.Pattern[str]
+    issuer_title: regex.Pattern[str]
+    body_line: regex.Pattern[str]
+    contact: regex.Pattern[str]
+    email: regex.Pattern[str]
+    website: regex.Pattern[str]
+    mailbox: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = load_records("inspection_words")
+    inspections = alternation([w["word"] for w in words if w["field"] == "inspection"])
+    kinds = alternation(
+        [w["word"] for w in words if w["field"] == "kind" and w["word"] != "回头看"]
+    )
+    levels = alternation(load_words("inspector_levels")[1:])
+    labels = alternation([row["label"] for row in load_records("contact_labels")])
+    body_suffix = "委员会|党委|党组|党工委|纪委|政府|办公室|办公厅|领导小组|局|委|厅|部|院"
+    body_suffix += "|大学|学院|公司|集团|中心"
+    return _Patterns(
+        # 十一届市委第八轮第一批巡视, 十九届中央第六轮巡视, 省委第二轮巡视; not 第八轮校内巡视
+        term_round=regex.compile(
+            rf"(?P<term>[一二三四五六七八九十]+届)?(?P<level>{levels})?"
+            rf"(?:(?P<year>\d{{4}})年(?:度)?)?"
+            rf"第(?P<round>{_NUMERAL})轮(?:第(?P<batch>{_NUMERAL})批)?"
+            rf"(?!校内)[^。，,;；\n]{{0,12}}?(?:{inspections})"
+        ),
+        # 中央第十巡视组, 市委巡视六组, 区委第二巡察组; a bare 巡视组 names no team
+        team=regex.compile(
+            rf"(?P<team>(?P<level>{levels})?(?:第{_NUMERAL}(?:巡视|巡察)组|(?:巡视|巡察)"
+            rf"(?:{_NUMERAL})组))"
+        ),
+        deployment=regex.compile(rf"根据(?P<level>{levels})[^。，,;；\n]{{0,16}}?部署"),
+        inspection_opening=regex.compile(
+            rf"(?:开展了?|进行了?|接受了?|第{_NUMERAL}[轮批]|(?:{kinds}))"
+            rf"(?:{kinds})?(?P<word>{inspections})"
+        ),
+        inspection_title=regex.compile(rf"(?P<word>{inspections})[^。\n]{{0,8}}?整改"),
+        inspection_any=regex.compile(rf"(?P<word>{inspections})"),
+        kind=regex.compile(
+            rf"(?P<kind>{kinds})(?:{inspections})|(?:{inspections})[“\"']?(?P<kind2>回头看)"
+        ),
+        subject_target=regex.compile(
+            rf"对(?P<subject>(?:(?!对)[^，。,;；:：\n“”]){{2,40}}?)"
+            rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?(?:{kinds})?(?:{inspections})"
+        ),
+        subject_publish=regex.compile(
+            rf"现将(?P<subject>[^，。,;；:：\n“”]{{2,40}}?)(?:的)?"
+            rf"(?:(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[^，。]{{0,12}})?"
+            rf"(?:{inspections})[^，。,;；\n]{{0,10}}?整改"
+        ),
+        subject_title=regex.compile(
+            rf"关于\s*(?P<subject>[^，。,;；:：\n“”关]{{2,40}}?)(?:的)?"
+            rf"(?:(?:落实)?[^，。\n]{{0,16}}(?:{inspections}))[^。\n]{{0,10}}?整改"
+        ),
+        issuer_title=regex.compile(r"^\s*(?P<issuer>[^\n，。,;；:：“”]{2,40}?)\s*关于"),
+        body_line=regex.compile(rf"^\s*(?P<body>[^\s，。,;；:：“”]{{2,40}}(?:{body_suffix}))\s*$"),
+        contact=regex.compile(rf"(?P<label>{labels})\s*(?:[:：]|为|是)?\s*"),
+        email=regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+        website=regex.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~-]*[A-Za-z0-9/]"),
+        mailbox=regex.compile(r"^[^\s，。,;；]{0,12}?\d+(?:号)?信箱"),
+    )
+
+
+_PHONE = regex.compile(
+    r"(?:\(0\d{2,3}\)|0\d{2,3}[-—－]?)?\d{7,8}(?:[-转]\d{1,5})?(?!\d)|1[3-9]\d{9}(?!\d)|\d{5}(?!\d)"
+)
+_POSTCODE = regex.compile(r"\d{6}(?!\d)")
+_VALUE_STOP = regex.compile(r"[;；,，。\n]")
+_NEXT_PHONE = regex.compile(r"\s*[、/或,，]\s*")
+
+
+def extract_meta(
+    text: str,
+    folded: str,
+    title: Title | None,
+    children: Sequence[Node],
+    dates: Sequence[DateMention],
+) -> ReportMeta:
+    """The report's metadata, each field ``None`` when the text does not say it."""
+    p = _patterns()
+    opening = _opening(folded, title, children)
+    title_span = (title.span.start, title.span.end) if title is not None else None
+    found: dict[str, tuple[Any, Span]] = {}
+
+    def put(field: str, value: Any, start: int, end: int) -> None:
+        if field not in found and value is not None:
+            found[field] = (value, Span.of(start, end))
+
+    regions = [opening, *([title_span] if title_span else [])]
+    for start, end in regions:
+        hit = p.term_round.search(folded, start, end)
+        if hit is None:
+            continue
+        if hit.group("term"):
+            put("term", hit.group("term"), *hit.span("term"))
+        if hit.group("level"):
+            put("inspector_level", hit.group("level"), *hit.span("level"))
+        put("round", cn_to_int(hit.group("round")), hit.start("round") - 1, hit.end("round") + 1)
+        if hit.group("batch"):
+            put(
+                "batch", cn_to_int(hit.group("batch")), hit.start("batch") - 1, hit.end("batch") + 1
+            )
+        break
+
+    for start, end in [*regions, (0, len(folded))]:
+        hit = p.team.search(folded, start, end)
+        if hit is not None:
+            put("team", text[hit.start("team") : hit.end("team")], *hit.span("team"))
+            if hit.group("level"):
+                put("inspector_level", hit.group("level"), *hit.span("level"))
+            break
+    hit = p.deployment.search(folded, *opening)
+    if hit is not None:
+        put("inspector_level", hit.group("level"), *hit.span("level"))
+
+    for pattern, region in (
+        (p.inspection_opening, opening),
+        *((p.inspection_title, span) for span in regions[1:]),
+        (p.inspection_any, opening),
+    ):
+        hit = pattern.search(folded, *region)
+        if hit is not None:
+            put("inspection", hit.group("word"), *hit.span("word"))
+            break
+    for start, end in regions:
+        hit = p.kind.search(folded, start, end)
+        if hit is not None:
+            group = "kind" if hit.group("kind") else "kind2"
+            put("inspection_kind", hit.group(group), *hit.span(group))
+            break
+
+    for pattern, region in (
+        (p.subject_target, opening),
+        (p.subject_publish, opening),
+        *((p.subject_title, span) for span in regions[1:]),
+    ):
+        hit = pattern.search(folded, *region)
+        if hit is not None:
+            start, end = _trimmed(folded, *hit.span("subject"))
+            put("subject", text[start:end], start, end)
+            break
+
+    _put_issuer(text, folded, title, put)
+    _put_dates(folded, opening, dates, put)
+    return ReportMeta(
+        **{field: value for field, (value, _) in found.items()},
+        contacts=extract_contacts(text, folded),
+        spans={field: span for field, (_, span) in found.items()},
+    )
+
+
+def _opening(folded: str, title: Title | None, children: Sequence[Node]) -> tuple[int, int]:
+    """The stretch between the title and the first numbered part: the opening formula."""
+    start = title.span.end if title is not None else 0
+    end = len(folded)
+    for node in children:
+        if node.marker is not None and node.span.start >= start:
+            end = node.span.start
+            break
+    return start, min(end, start + _OPENING_MAX)
+
+
+def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start].isspace():
+        start += 1
+    while end > start and folded[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _put_issuer(text: str, folded: str, title: Title | None, put: Any) -> None:
+    """The title's body before 关于, else the signature line above the closing date."""
+    p = _patterns()
+    if title is not None:
+        hit = p.issuer_title.match(folded, title.span.start, title.span.end)
+        if hit is not None:
+            start, end = _trimmed(folded, *hit.span("issuer"))
+            put("issuer", text[start:end], start, end)
+            return
+    line_end = len(folded)
+    for _ in range(_CLOSING_LINES):
+        line_start = folded.rfind("\n", 0, line_end) + 1
+        hit = p.body_line.match(folded[line_start:line_end])
+        if hit is not None:
+            start, end = line_start + hit.start("body"), line_start + hit.end("body")
+            put("issuer", text[start:end], start, end)
+            return
+        if line_start == 0:
+            return
+        line_end = line_start - 1
+
+
+def _put_dates(
+    folded: str, opening: tuple[int, int], dates: Sequence[DateMention], put: Any
+) -> None:
+    """Period: a date range in the opening; feedback: a date in the sentence that says 反馈;
+    date: a full date standing alone on one of the last lines (the signature date)."""
+    lo, hi = opening
+    for mention in dates:
+        start, end = mention.span.start, mention.span.end
+        if not lo <= start < hi or mention.value is None:
+            continue
+        sentence_end = _sentence_end(folded, end, hi)
+        sentence = folded[_sentence_start(folded, start, lo) : sentence_end]
+        if mention.kind == "range" and regex.search("巡视|巡察|进驻|开展|审计|督察|督查", sentence):
+            put("period", mention.value, start, end)
+        elif mention.kind == "point" and "反馈" in folded[end:sentence_end]:
+            put("feedback_date", mention.value, start, end)
+    closing_start = len(folded)
+    for _ in range(_CLOSING_LINES):
+        closing_start = folded.rfind("\n", 0, max(closing_start - 1, 0)) + 1
+        if closing_start == 0:
+            break
+    for mention in reversed(dates):
+        start, end = mention.span.start, mention.span.end
+        if start < closing_start or mention.kind != "point" or mention.precision != "day":
+            continue
+        line_start = folded.rfind("\n", 0, start) + 1
+        line_end = folded.find("\n", end)
+        line = folded[line_start : len(folded) if line_end < 0 else line_end]
+        if regex.fullmatch(
+            r"\s*(?:[(（]?|(?:发布|印发|公开)?(?:时间|日期)[:：]?)\s*", line[: start - line_start]
+        ) and regex.fullmatch(r"\s*[)）]?\s*", line[end - line_start :]):
+            put("date", mention.value, start, end)
+            return
+
+
+def _sentence_start(folded: str, pos: int, lo: int) -> int:
+    start = max(folded.rfind(ch, lo, pos) for ch in _SENTENCE_END)
+    return max(start + 1, lo)
+
+
+def _sentence_end(folded: str, pos: int, hi: int) -> int:
+    ends = [i for i in (folded.find(ch, pos, hi) for ch in _SENTENCE_END) if i >= 0]
+    return min(ends) if ends else hi
+
+
+def extract_contacts(text: str, folded: str) -> list[Contact]:
+    """Phones, addresses, postcodes, e-mails, websites and mailboxes, in document order: every
+    labelled one (电话：…, 邮编…), and e-mails and web addresses wherever they stand."""
+    p = _patterns()
+    kinds = {row["label"]: row["kind"] for row in load_records("contact_labels")}
+    contacts: list[Contact] = []
+    taken: list[tuple[int, int]] = []
+    for hit in p.contact.finditer(folded):
+        label = hit.group("label")
+        label_span = Span.of(*hit.span("label"))
+        values = _contact_values(folded, hit.end(), kinds[label])
+        for kind, start, end in values:
+            contacts.append(
+                Contact(
+                    kind=kind,
+                    text=text[start:end],
+                    span=Span.of(start, end),
+                    label=text[label_span.start : label_span.end],
+                    label_span=label_span,
+                )
+            )
+            taken.append((start, end))
+    for kind, pattern in (("email", p.email), ("website", p.website)):
+        for hit in pattern.finditer(folded):
+            if not any(s <= hit.start() < e for s, e in taken):
+                contacts.append(
+                    Contact(kind=kind, text=hit.group(), span=Span.of(*hit.span()), label=None)
+                )
+                taken.append(hit.span())
+    contacts.sort(key=lambda c: c.span.start)
+    return contacts
+
+
+def _contact_values(folded: str, pos: int, kind: str) -> list[tuple[ContactKind, int, int]]:
+    """The value(s) right after a label: several phone numbers may follow one 电话."""
+    p = _patterns()
+    if kind == "phone":
+        found: list[tuple[ContactKind, int, int]] = []
+        while True:
+            hit = _PHONE.match(folded, pos)
+            if hit is None:
+                return found
+            found.append(("phone", *hit.span()))
+            sep = _NEXT_PHONE.match(folded, hit.end())
+            if sep is None:
+                return found
+            pos = sep.end()
+    if kind == "postcode":
+        hit = _POSTCODE.match(folded, pos)
+        return [("postcode", *hit.span())] if hit else []
+    if kind in ("email", "website"):
+        hit = (p.email if kind == "email" else p.website).match(folded, pos)
+        if hit is None and kind == "email":
+            hit = p.website.match(folded, pos)
+            kind = "website" if hit else kind
+        return [(kind, *hit.span())] if hit else []  # type: ignore[list-item]
+    stop = _VALUE_STOP.search(folded, pos)
+    end = stop.start() if stop else len(folded)
+    label = p.contact.search(folded, pos, end)
+    if label is not None and label.start() > pos:
+        end = label.start()
+    start, end = _trimmed(folded, pos, end)
+    if end - start < 4 or end - start > 60:
+        return []
+    value_kind: ContactKind = "mailbox" if p.mailbox.match(folded[start:end]) else "address"
+    return [(value_kind, start, end)]

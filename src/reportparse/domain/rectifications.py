@@ -1,0 +1,395 @@
+"""Text + outline + dates -> Rectification items: the problems named and the measures answering.
+
+An item is a node whose heading states a problem in one of the genre's formulas:
+
+- 针对“P”问题和“O”整改意见 (an item with its opinion), 针对“P”问题, 针对“P”的整改情况;
+- 巡视指出“P” / 巡察发现…; （问题）P（整改情况）…;
+- 关于“P”问题(的整改), 关于…的问题: an item, unless its children state narrower problems, in
+  which case it is their group (the seed's (一)…(九) over 1。–14。);
+- under a category heading (关于…方面) or a heading that sorts items by state
+  (已整改完成的问题), a node whose own heading names a shortfall (…不到位, 缺乏…).
+
+A heading that sorts items by state is neither item nor group: it gives its items a status.
+Measures are the numbered points under the item (reached through unnumbered paragraphs), or
+the item's own body as one measure when it has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Literal
+
+import regex
+
+from ..lexicon import alternation, load_records
+from ..markers import quoted_regions
+from ..models import DateMention, Measure, Node, Rectification, RectificationStatus
+from ..span import Span
+
+Form = Literal["item", "either", "category", "status"]
+
+_INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
+_TRAILING = " \t\n。.;；:：,，"
+_HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
+_QUOTED = r"“(?P<{name}>(?:[^“”\n]|“[^“”\n]*”)+)”"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """What a node's heading states: its form and where the problem (and opinion) stand."""
+
+    form: Form
+    problem: tuple[int, int] | None = None
+    opinion: tuple[int, int] | None = None
+    status: RectificationStatus | None = None
+    body_start: int | None = None  # where the answer starts, after a （整改情况） label
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    opinion: regex.Pattern[str]
+    quoted: regex.Pattern[str]
+    unquoted_targeted: regex.Pattern[str]
+    about_quoted: regex.Pattern[str]
+    about_unquoted: regex.Pattern[str]
+    pointed_out: regex.Pattern[str]
+    labelled: regex.Pattern[str]
+    category: regex.Pattern[str]
+    status_heading: regex.Pattern[str]
+    status_word: regex.Pattern[str]
+    problem_cue: regex.Pattern[str]
+    action_start: regex.Pattern[str]
+    deadline_after: regex.Pattern[str]
+    deadline_before: regex.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    cues = load_records("rectification_cues")
+    statuses = load_records("rectification_statuses")
+    status_words = alternation([row["word"] for row in statuses])
+    p = _QUOTED.format(name="p")
+    o = _QUOTED.format(name="o")
+    supervision = "巡视|巡察|审计|督察|督查"
+    return _Patterns(
+        opinion=regex.compile(
+            rf"\s*针对{p}(?:等?(?:方面的?)?问题)?(?:的整改情况)?(?:和|及|、|与|以及|,|，)?"
+            rf"(?:(?:{supervision})组?提出的)?{o}的?整改意见"
+        ),
+        quoted=regex.compile(
+            rf"\s*针对(?:(?:{supervision})组?(?:反馈|指出|发现)的?)?{p}"
+            r"(?:等?(?:方面的?)?问题|的整改情况|的整改|整改情况|的问题|[。,，;；]|$)"
+        ),
+        unquoted_targeted=regex.compile(
+            r"\s*针对(?:(?:巡视|巡察|审计|督察|督查)组?(?:反馈|指出|发现)的?)?"
+            r"(?P<p>[^“”。\n]{4,80}?)(?:的|等)?问题"
+        ),
+        about_quoted=regex.compile(rf"\s*关于{p}(?=等?(?:方面的?)?问题|的?整改|方面)"),
+        about_unquoted=regex.compile(
+            r"\s*关于(?P<p>[^“”。\n]{4,80}?)(?:方面)?(?:的|等)?问题(?:的?整改(?:落实)?(?:情况)?)?\s*[。;；]?\s*$"
+        ),
+        pointed_out=regex.compile(
+            rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈|指出|发现)(?:的问题)?[:：,，]?\s*"
+            rf"(?:{p}|(?P<p2>[^“”。\n]{{4,200}}))"
+        ),
+        labelled=regex.compile(
+            r"\s*[(（【\[]?问题(?:描述|表现|内容)?[)）】\]:：]\s*(?P<p>[^\n]+?)\s*"
+            r"(?=[(（【\[]整改(?:情况|措施|进展|结果)[)）】\]:：]?|整改(?:情况|措施|进展|结果)[:：]|\n|$)"
+        ),
+        category=regex.compile(
+            r"\s*(?:关于)?(?P<c>[^“”。\n]{2,60}?)方面(?:的?问题|存在的问题)?\s*[。:：]?\s*$"
+        ),
+        status_heading=regex.compile(
+            rf"\s*(?:需要|仍需|需)?(?P<w>{status_words})(?:整改)?(?:到位)?的?"
+            r"(?:问题|事项|任务|整改事项|整改任务)"
+        ),
+        status_word=regex.compile(status_words),
+        problem_cue=regex.compile(
+            alternation([row["word"] for row in cues if row["kind"] == "problem"])
+        ),
+        action_start=regex.compile(
+            r"\s*(?:" + alternation([row["word"] for row in cues if row["kind"] == "action"]) + ")"
+        ),
+        deadline_after=regex.compile(r"\s*(?:年底|底|末)?(?:前|以前|之前)"),
+        deadline_before=regex.compile(r"(?:时限|期限|截止时间|完成时间|整改时间)\s*[:：为]?\s*$"),
+    )
+
+
+def _status_of(word: str) -> RectificationStatus:
+    for row in load_records("rectification_statuses"):
+        if row["word"] == word:
+            return row["status"]  # type: ignore[return-value]
+    raise KeyError(word)
+
+
+def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and folded[start] in _TRAILING:
+        start += 1
+    while end > start and folded[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+def _heading_region(node: Node) -> tuple[int, int]:
+    """From the marker's end to the first child (or the node's end), at most _HEADING_MAX."""
+    assert node.marker is not None
+    start = node.marker.span.end
+    end = node.children[0].span.start if node.children else node.span.end
+    return start, min(end, start + _HEADING_MAX)
+
+
+def state_of_heading(folded: str, node: Node) -> Statement | None:
+    """What the node's heading states, or None when it states no problem or category."""
+    if node.marker is None:
+        return None
+    p = _patterns()
+    start, end = _heading_region(node)
+    heading_end = node.heading_span.end if node.heading_span is not None else end
+    hit = p.opinion.match(folded, start, end)
+    if hit is not None:
+        return Statement("item", hit.span("p"), hit.span("o"))
+    hit = p.quoted.match(folded, start, end)
+    if hit is not None:
+        return Statement("item", hit.span("p"))
+    hit = p.labelled.match(folded, start, end)
+    if hit is not None:
+        problem = _trim(folded, *hit.span("p"))
+        return Statement("item", problem, body_start=hit.end())
+    hit = p.pointed_out.match(folded, start, end)
+    if hit is not None:
+        group = "p" if hit.group("p") else "p2"
+        return Statement("item", _trim(folded, *hit.span(group)))
+    hit = p.unquoted_targeted.match(folded, start, heading_end)
+    if hit is not None and p.problem_cue.search(hit.group("p")):
+        return Statement("item", hit.span("p"))
+    hit = p.about_quoted.match(folded, start, end)
+    if hit is not None:
+        return Statement("either", hit.span("p"))
+    hit = p.status_heading.match(folded, start, heading_end)
+    if hit is not None and heading_end - start <= 30:
+        return Statement("status", status=_status_of(hit.group("w")))
+    hit = p.about_unquoted.match(folded, start, heading_end)
+    if hit is not None and _names_problem(folded, *hit.span("p")):
+        return Statement("either", hit.span("p"))
+    if p.category.match(folded, start, heading_end):
+        return Statement("category")
+    return None
+
+
+def _names_problem(folded: str, start: int, end: int) -> bool:
+    """A heading names a shortfall (缺乏…, …不到位) and does not open with an action verb."""
+    p = _patterns()
+    if end - start < 4 or p.action_start.match(folded, start, end):
+        return False
+    shortfall = p.problem_cue.search(folded, start, end)
+    return shortfall is not None and not (
+        shortfall.group() == "问题" and end - shortfall.end() <= 0 and end - start <= 8
+    )
+
+
+@dataclass
+class _Entry:
+    node: Node
+    statement: Statement | None
+    parent: _Entry | None
+    children: list[_Entry] = field(default_factory=list)
+    is_item: bool = False
+    is_group: bool = False
+
+
+def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) -> list[_Entry]:
+    """The nodes with a marker, each under its nearest numbered ancestor (paragraphs skipped)."""
+    entries: list[_Entry] = []
+    for node in nodes:
+        if node.marker is None:
+            entries.extend(_numbered_tree(node.children, parent, folded))
+            continue
+        entry = _Entry(node, state_of_heading(folded, node), parent)
+        entry.children = _numbered_tree(node.children, entry, folded)
+        entries.append(entry)
+    return entries
+
+
+def _walk(entries: Sequence[_Entry]) -> Iterator[_Entry]:
+    for entry in entries:
+        yield entry
+        yield from _walk(entry.children)
+
+
+def find_rectifications(
+    text: str, folded: str, children: Sequence[Node], dates: Sequence[DateMention]
+) -> list[Rectification]:
+    """Every rectification item of the outline, in document order."""
+    roots = _numbered_tree(children, None, folded)
+    entries = list(_walk(roots))
+    for entry in entries:
+        form = entry.statement.form if entry.statement else None
+        if form == "item":
+            entry.is_item = True
+        elif form is None and _implicit_item(folded, entry):
+            entry.is_item = True
+            entry.statement = Statement("item", _trim(folded, *_heading_span(entry.node)))
+    for entry in reversed(entries):  # children before parents
+        form = entry.statement.form if entry.statement else None
+        below = any(e.is_item or e.is_group for e in entry.children)
+        if form == "category" or (form == "either" and below):
+            entry.is_group = True
+        elif form == "either":
+            entry.is_item = True
+    quotes = quoted_regions(folded)
+    return [
+        _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item
+    ]
+
+
+def _heading_span(node: Node) -> tuple[int, int]:
+    if node.heading_span is not None:
+        return node.heading_span.start, node.heading_span.end
+    return _heading_region(node)
+
+
+def _implicit_item(folded: str, entry: _Entry) -> bool:
+    """A section under a category or status heading whose own heading names a shortfall."""
+    node = entry.node
+    if node.marker is None or node.marker.style in _INLINE_STYLES or node.heading_span is None:
+        return False
+    ancestor = entry.parent
+    if ancestor is None or ancestor.statement is None:
+        return False
+    if ancestor.statement.form not in ("category", "either", "status"):
+        return False
+    start, end = _trim(folded, *_heading_span(node))
+    first_clause = regex.search(r"[,，;；]", folded[start:end])
+    clause_end = start + first_clause.start() if first_clause else end
+    return _names_problem(folded, start, clause_end)
+
+
+def _rectification(
+    text: str,
+    folded: str,
+    entry: _Entry,
+    dates: Sequence[DateMention],
+    quotes: Sequence[tuple[int, int]],
+) -> Rectification:
+    node = entry.node
+    statement = entry.statement
+    assert statement is not None and statement.problem is not None
+    problem_start, problem_end = statement.problem
+    opinion = statement.opinion
+    group = _group_of(entry)
+    group_span = _trim(folded, *_heading_span(group.node)) if group is not None else None
+    measures = _measures(text, folded, entry)
+    own = _own_text_regions(folded, entry, measures, quotes)
+    status, status_span = _status(folded, own, entry)
+    return Rectification(
+        problem=text[problem_start:problem_end],
+        problem_span=Span.of(problem_start, problem_end),
+        opinion=text[opinion[0] : opinion[1]] if opinion else None,
+        opinion_span=Span.of(*opinion) if opinion else None,
+        group=text[group_span[0] : group_span[1]] if group_span else None,
+        group_span=Span.of(*group_span) if group_span else None,
+        measures=measures,
+        status=status,
+        status_span=status_span,
+        deadline=_deadline(folded, own, dates),
+        node_path=node.path,
+        span=node.span,
+    )
+
+
+def _group_of(entry: _Entry) -> _Entry | None:
+    ancestor = entry.parent
+    while ancestor is not None and not ancestor.is_group:
+        ancestor = ancestor.parent
+    return ancestor
+
+
+def _measures(text: str, folded: str, entry: _Entry) -> list[Measure]:
+    """The numbered answers under the item, one run of ordinals; else its body as one measure."""
+    if any(child.is_item for child in _walk(entry.children)):
+        return []
+    run: list[Node] = []
+    for child in entry.children:
+        marker = child.node.marker
+        assert marker is not None
+        if run:
+            last = run[-1].marker
+            assert last is not None
+            if marker.style != last.style or marker.ordinal != last.ordinal + 1:
+                break
+        run.append(child.node)
+    if run:
+        return [
+            Measure(text=text[n.span.start : n.span.end], span=n.span, node_path=n.path)
+            for n in run
+        ]
+    node = entry.node
+    assert entry.statement is not None
+    start = entry.statement.body_start or _heading_span(node)[1]
+    start, end = _trim(folded, max(start, _heading_span(node)[1]), node.span.end)
+    if end - start < 2:
+        return []
+    return [Measure(text=text[start:end], span=Span.of(start, end), node_path=node.path)]
+
+
+def _own_text_regions(
+    folded: str,
+    entry: _Entry,
+    measures: Sequence[Measure],
+    quotes: Sequence[tuple[int, int]],
+) -> list[tuple[int, int]]:
+    """The item's text that speaks of the item itself: outside quotes, outside numbered
+    measures and outside child items (its body measure, when it has one, is its own text)."""
+    node = entry.node
+    holes = [(q0, q1) for q0, q1 in quotes if node.span.start <= q0 < node.span.end]
+    numbered = {(m.span.start, m.span.end) for m in measures if m.node_path != node.path}
+    holes += numbered
+    holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
+    holes.sort()
+    # numbered measures end the item's own words: what follows a finished run of points is a
+    # paragraph the outline left inside the item, not a statement about it
+    limit = max((h1 for h0, h1 in holes if (h0, h1) in numbered), default=node.span.end)
+    regions = []
+    pos = node.marker.span.end if node.marker else node.span.start
+    for h0, h1 in holes:
+        if h0 > pos:
+            regions.append((pos, min(h0, limit)))
+        pos = max(pos, h1)
+    if pos < limit:
+        regions.append((pos, limit))
+    return [(r0, r1) for r0, r1 in regions if r0 < r1]
+
+
+def _status(
+    folded: str, regions: Sequence[tuple[int, int]], entry: _Entry
+) -> tuple[RectificationStatus | None, Span | None]:
+    p = _patterns()
+    for start, end in regions:
+        hit = p.status_word.search(folded, start, end)
+        if hit is not None:
+            return _status_of(hit.group()), Span.of(*hit.span())
+    ancestor = entry.parent
+    while ancestor is not None:
+        if ancestor.statement is not None and ancestor.statement.form == "status":
+            heading = _heading_span(ancestor.node)
+            hit = p.status_word.search(folded, *heading)
+            return ancestor.statement.status, Span.of(*hit.span()) if hit else None
+        ancestor = ancestor.parent
+    return None, None
+
+
+def _deadline(
+    folded: str, regions: Sequence[tuple[int, int]], dates: Sequence[DateMention]
+) -> str | None:
+    p = _patterns()
+    for mention in dates:
+        start, end = mention.span.start, mention.span.end
+        if mention.value is None or not any(r0 <= start and end <= r1 for r0, r1 in regions):
+            continue
+        if p.deadline_after.match(folded, end) or p.deadline_before.search(
+            folded, max(0, start - 8), start
+        ):
+            return mention.value
+    return None

@@ -1,0 +1,159 @@
+"""Per-field precision, recall and F1 of a Report's domain layer against a hand gold file.
+
+The gold format is that of ``../shared/gold/seed_domain.json`` (the samples' golds in
+``tests/data/domain_*.json`` follow it): ``meta`` fields as ``{value, accept}`` or null,
+``contacts``, ``rectifications`` matched by ``node_start`` with ``measures`` matched by start,
+``indicators`` matched by span with ``name_accept``, and ``indicators_optional`` left unscored.
+
+A wrong value counts as a false positive and a false negative; ``None`` where the gold has a
+value is a false negative; a value where the gold has ``None`` is a false positive.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from reportparse import Report
+
+META_FIELDS = (
+    "issuer",
+    "subject",
+    "inspection",
+    "inspection_kind",
+    "inspector_level",
+    "term",
+    "round",
+    "batch",
+    "team",
+    "period",
+    "feedback_date",
+    "date",
+)
+# the gold names a street address behind 邮政信箱 "postal_address"; the library's kind is address
+CONTACT_KINDS = {"postal_address": "address"}
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _judge(tally: Tally, predicted: Any, gold: Any, accept: list[Any]) -> None:
+    """One value: right (tp), missing (fn), spurious (fp) or wrong (fp and fn)."""
+    if predicted is None:
+        if gold is not None and None not in accept:
+            tally.fn += 1
+        return
+    if predicted == gold or predicted in accept:
+        tally.tp += 1
+    elif gold is None:
+        tally.fp += 1
+    else:
+        tally.fp += 1
+        tally.fn += 1
+
+
+def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
+    """Tallies per field: meta.<field>, meta (all fields), contacts, items, problem, opinion,
+    group, status, measures and indicators."""
+    tallies: dict[str, Tally] = {}
+
+    def tally(name: str) -> Tally:
+        return tallies.setdefault(name, Tally())
+
+    for name in META_FIELDS:
+        entry = gold["meta"].get(name)
+        value = None if entry is None else entry["value"]
+        accept = [] if entry is None else entry.get("accept", [])
+        one = Tally()
+        _judge(one, getattr(report.meta, name), value, accept)
+        tally(f"meta.{name}").add(one)
+        tally("meta").add(one)
+
+    gold_contacts = Counter(
+        (CONTACT_KINDS.get(c["kind"], c["kind"]), c["text"]) for c in gold["contacts"]
+    )
+    found_contacts = Counter((c.kind, c.text) for c in report.meta.contacts)
+    both = sum((gold_contacts & found_contacts).values())
+    tally("contacts").add(
+        Tally(both, sum(found_contacts.values()) - both, sum(gold_contacts.values()) - both)
+    )
+
+    predicted = {r.span.start: r for r in report.rectifications}
+    gold_items = {g["node_start"]: g for g in gold["rectifications"]}
+    items = tally("items")
+    items.tp += len(predicted.keys() & gold_items.keys())
+    items.fp += len(predicted.keys() - gold_items.keys())
+    items.fn += len(gold_items.keys() - predicted.keys())
+    for start, g in gold_items.items():
+        r = predicted.get(start)
+        _judge(tally("problem"), r and r.problem, g["problem"], [])
+        _judge(tally("opinion"), r and r.opinion, g.get("opinion"), [])
+        _judge(tally("group"), r and r.group, g.get("group"), g.get("group_accept", []))
+        _judge(tally("status"), r and r.status, g.get("status"), g.get("status_accept", []))
+        _judge(tally("deadline"), r and r.deadline, g.get("deadline"), [])
+        gold_starts = {m["start"] for m in g["measures"]}
+        found_starts = {m.span.start for m in r.measures} if r else set()
+        accepted = [{m["start"] for m in option} for option in g.get("measures_accept", [])]
+        if found_starts in accepted:
+            gold_starts = found_starts
+        tally("measures").add(
+            Tally(
+                len(found_starts & gold_starts),
+                len(found_starts - gold_starts),
+                len(gold_starts - found_starts),
+            )
+        )
+    for start in predicted.keys() - gold_items.keys():
+        tally("problem").fp += 1
+        tally("measures").fp += len(predicted[start].measures)
+
+    optional = {(o["start"], o["end"]) for o in gold.get("indicators_optional", [])}
+    gold_roles = {
+        (i["start"], i["end"]): [i["name"], *i.get("name_accept", [])] for i in gold["indicators"]
+    }
+    indicators = tally("indicators")
+    for count in report.indicators:
+        key = (count.span.start, count.span.end)
+        if key in gold_roles and count.indicator in gold_roles[key]:
+            indicators.tp += 1
+        elif key in gold_roles:
+            indicators.fp += 1
+            indicators.fn += 1
+        elif key not in optional:
+            indicators.fp += 1
+    found_keys = {(c.span.start, c.span.end) for c in report.indicators}
+    indicators.fn += len(gold_roles.keys() - found_keys)
+    return tallies
+
+
+def table(tallies: dict[str, Tally]) -> str:
+    """The tallies as an aligned text table (printed by the tests under ``-s``)."""
+    lines = [f"{'field':<24}{'tp':>4}{'fp':>4}{'fn':>4}{'P':>7}{'R':>7}{'F1':>7}"]
+    for name, t in tallies.items():
+        lines.append(
+            f"{name:<24}{t.tp:>4}{t.fp:>4}{t.fn:>4}{t.precision:>7.2f}{t.recall:>7.2f}{t.f1:>7.2f}"
+        )
+    return "\n".join(lines)

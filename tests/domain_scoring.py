@@ -130,23 +130,73 @@ def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
         tally("problem").fp += 1
         tally("measures").fp += len(predicted[start].measures)
 
-    optional = {(o["start"], o["end"]) for o in gold.get("indicators_optional", [])}
-    gold_roles = {
-        (i["start"], i["end"]): [i["name"], *i.get("name_accept", [])] for i in gold["indicators"]
-    }
+    # a count answers a gold indicator when their spans overlap (the seed's gold spans are
+    # the counts' own; a sample's gold anchors the figure itself, 85.7% in 整改完成率85.7%)
+    optional = [(o["start"], o["end"]) for o in gold.get("indicators_optional", [])]
+    gold_roles = [
+        ((i["start"], i["end"]), [i["name"], *i.get("name_accept", [])]) for i in gold["indicators"]
+    ]
     indicators = tally("indicators")
+    answered: set[tuple[int, int]] = set()
     for count in report.indicators:
-        key = (count.span.start, count.span.end)
-        if key in gold_roles and count.indicator in gold_roles[key]:
+        span = (count.span.start, count.span.end)
+        match = next((g for g in gold_roles if _overlap(g[0], span)), None)
+        if match is not None and count.indicator in match[1]:
             indicators.tp += 1
-        elif key in gold_roles:
+            answered.add(match[0])
+        elif match is not None:
             indicators.fp += 1
-            indicators.fn += 1
-        elif key not in optional:
+        elif not any(_overlap(o, span) for o in optional):
             indicators.fp += 1
-    found_keys = {(c.span.start, c.span.end) for c in report.indicators}
-    indicators.fn += len(gold_roles.keys() - found_keys)
+    indicators.fn += sum(1 for key, _ in gold_roles if key not in answered)
     return tallies
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def resolve_sample_gold(text: str, readable: dict[str, Any]) -> dict[str, Any]:
+    """A sample's hand gold (anchored by strings of the sample) in the seed gold's shape.
+
+    Each anchor must occur in the text (``in`` exactly once); a missing anchor is a mistake in
+    the gold file and raises, so a gold cannot silently drift from its sample."""
+
+    def find(needle: str, start: int = 0) -> int:
+        at = text.find(needle, start)
+        if at < 0:
+            raise ValueError(f"gold anchor {needle!r} is not in the sample after {start}")
+        return at
+
+    meta = {}
+    for name in META_FIELDS:
+        value = readable["meta"].get(name)
+        meta[name] = value if value is None or isinstance(value, dict) else {"value": value}
+    items = []
+    for item in readable["rectifications"]:
+        node_start = find(item["at"])
+        measures, pos = [], node_start
+        for prefix in item["measures"]:
+            pos = find(prefix, pos)
+            measures.append({"start": pos})
+        items.append({**item, "node_start": node_start, "measures": measures})
+
+    def anchored(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for entry in entries:
+            if text.count(entry["in"]) != 1:
+                raise ValueError(f"gold context {entry['in']!r} must occur exactly once")
+            start = find(entry["at"], find(entry["in"]))
+            out.append({**entry, "start": start, "end": start + len(entry["at"])})
+        return out
+
+    return {
+        "meta": meta,
+        "contacts": readable["contacts"],
+        "rectifications": items,
+        "indicators": anchored(readable["indicators"]),
+        "indicators_optional": anchored(readable["indicators_optional"]),
+    }
 
 
 def table(tallies: dict[str, Tally]) -> str:

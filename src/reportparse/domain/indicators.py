@@ -67,12 +67,12 @@ def indicator_role(folded: str, count: Count) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
-    counted = count.object if count.object else before
+    counted = count.object if count.object else before + after
     for side in (before, after):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
-            if role.objects and not any(word in counted for word in role.objects):
+            if role.objects and not _counts_one_of(count.object, counted, role.objects):
                 continue
             if role.verbs and not any(word in side for word in role.verbs):
                 continue
@@ -80,3 +80,11 @@ def indicator_role(folded: str, count: Count) -> str | None:
                 continue
             return role.name
     return None
+
+
+def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:
+    """The count's object ends with one of ``words`` (a trailing 中/等 allowed: 问题中); a count
+    without an object is judged by its clause (反馈问题3个方面18项, 8个整改工作专班)."""
+    if obj is None:
+        return any(word in counted for word in words)
+    return any(obj.endswith(word) or obj[:-1].endswith(word) for word in words)

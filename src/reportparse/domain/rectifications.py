@@ -62,6 +62,7 @@ class _Patterns:
     problem_cue: regex.Pattern[str]
     action_start: regex.Pattern[str]
     deadline_after: regex.Pattern[str]
+    answer_label: regex.Pattern[str]
     deadline_before: regex.Pattern[str]
 
 
@@ -86,13 +87,13 @@ def _patterns() -> _Patterns:
             r"\s*针对(?:(?:巡视|巡察|审计|督察|督查)组?(?:反馈|指出|发现)的?)?"
             r"(?P<p>[^“”。\n]{4,80}?)(?:的|等)?问题"
         ),
-        about_quoted=regex.compile(rf"\s*关于{p}(?=等?(?:方面的?)?问题|的?整改|方面)"),
+        about_quoted=regex.compile(rf"\s*关于{p}(?=的?等?(?:方面的?)?问题|的?整改|方面)"),
         about_unquoted=regex.compile(
             r"\s*关于(?P<p>[^“”。\n]{4,80}?)(?:方面)?(?:的|等)?问题(?:的?整改(?:落实)?(?:情况)?)?\s*[。;；]?\s*$"
         ),
         pointed_out=regex.compile(
-            rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈|指出|发现)(?:的问题)?[:：,，]?\s*"
-            rf"(?:{p}|(?P<p2>[^“”。\n]{{4,200}}))"
+            rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈指出|指出|发现)(?:的问题)?[:：,，]?\s*"
+            rf"(?:{p}(?=的?问题|[。;；]|\s*$)|(?P<p2>[^。\n]{{4,200}}))"
         ),
         labelled=regex.compile(
             r"\s*[(（【\[]?问题(?:描述|表现|内容)?[)）】\]:：]\s*(?P<p>[^\n]+?)\s*"
@@ -111,6 +112,9 @@ def _patterns() -> _Patterns:
         ),
         action_start=regex.compile(
             r"\s*(?:" + alternation([row["word"] for row in cues if row["kind"] == "action"]) + ")"
+        ),
+        answer_label=regex.compile(
+            r"\s*[(（【\[]?整改(?:情况|措施|进展|结果|落实情况)[)）】\]]?\s*[:：]?"
         ),
         deadline_after=regex.compile(r"\s*(?:年底|底|末)?(?:前|以前|之前)"),
         deadline_before=regex.compile(r"(?:时限|期限|截止时间|完成时间|整改时间)\s*[:：为]?\s*$"),
@@ -282,7 +286,8 @@ def _rectification(
     group_span = _trim(folded, *_heading_span(group.node)) if group is not None else None
     measures = _measures(text, folded, entry)
     own = _own_text_regions(folded, entry, measures, quotes)
-    status, status_span = _status(folded, own, entry)
+    body = [m for m in measures if m.node_path == node.path]
+    status, status_span = _status(folded, own, entry, body)
     return Rectification(
         problem=text[problem_start:problem_end],
         problem_span=Span.of(problem_start, problem_end),
@@ -293,7 +298,7 @@ def _rectification(
         measures=measures,
         status=status,
         status_span=status_span,
-        deadline=_deadline(folded, own, dates),
+        deadline=_deadline(folded, [*own, *((m.span.start, m.span.end) for m in body)], dates),
         node_path=node.path,
         span=node.span,
     )
@@ -327,8 +332,9 @@ def _measures(text: str, folded: str, entry: _Entry) -> list[Measure]:
         ]
     node = entry.node
     assert entry.statement is not None
-    start = entry.statement.body_start or _heading_span(node)[1]
-    start, end = _trim(folded, max(start, _heading_span(node)[1]), node.span.end)
+    start = max(entry.statement.body_start or 0, _heading_span(node)[1])
+    label = _patterns().answer_label.match(folded, start, node.span.end)
+    start, end = _trim(folded, label.end() if label else start, node.span.end)
     if end - start < 2:
         return []
     return [Measure(text=text[start:end], span=Span.of(start, end), node_path=node.path)]
@@ -340,12 +346,12 @@ def _own_text_regions(
     measures: Sequence[Measure],
     quotes: Sequence[tuple[int, int]],
 ) -> list[tuple[int, int]]:
-    """The item's text that speaks of the item itself: outside quotes, outside numbered
-    measures and outside child items (its body measure, when it has one, is its own text)."""
+    """The item's text that speaks of the item itself: outside quotes, measures and child
+    items (the heading and a lead-in such as 进行了以下整改)."""
     node = entry.node
     holes = [(q0, q1) for q0, q1 in quotes if node.span.start <= q0 < node.span.end]
     numbered = {(m.span.start, m.span.end) for m in measures if m.node_path != node.path}
-    holes += numbered
+    holes += [(m.span.start, m.span.end) for m in measures]
     holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
     holes.sort()
     # numbered measures end the item's own words: what follows a finished run of points is a
@@ -363,8 +369,13 @@ def _own_text_regions(
 
 
 def _status(
-    folded: str, regions: Sequence[tuple[int, int]], entry: _Entry
+    folded: str,
+    regions: Sequence[tuple[int, int]],
+    entry: _Entry,
+    body_measures: Sequence[Measure],
 ) -> tuple[RectificationStatus | None, Span | None]:
+    """The item's own words first, then a heading that sorts items by state, then the item's
+    body when that body is its one measure (该问题已整改到位)."""
     p = _patterns()
     for start, end in regions:
         hit = p.status_word.search(folded, start, end)
@@ -373,10 +384,13 @@ def _status(
     ancestor = entry.parent
     while ancestor is not None:
         if ancestor.statement is not None and ancestor.statement.form == "status":
-            heading = _heading_span(ancestor.node)
-            hit = p.status_word.search(folded, *heading)
+            hit = p.status_word.search(folded, *_heading_span(ancestor.node))
             return ancestor.statement.status, Span.of(*hit.span()) if hit else None
         ancestor = ancestor.parent
+    for measure in body_measures:
+        hit = p.status_word.search(folded, measure.span.start, measure.span.end)
+        if hit is not None:
+            return _status_of(hit.group()), Span.of(*hit.span())
     return None, None
 
 

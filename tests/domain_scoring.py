@@ -144,9 +144,7 @@ def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
         if match is not None and count.indicator in match[1]:
             indicators.tp += 1
             answered.add(match[0])
-        elif match is not None:
-            indicators.fp += 1
-        elif not any(_overlap(o, span) for o in optional):
+        elif match is not None or not any(_overlap(o, span) for o in optional):
             indicators.fp += 1
     indicators.fn += sum(1 for key, _ in gold_roles if key not in answered)
     return tallies

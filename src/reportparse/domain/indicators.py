@@ -83,8 +83,9 @@ def indicator_role(folded: str, count: Count) -> str | None:
 
 
 def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:
-    """The count's object ends with one of ``words`` (a trailing 中/等 allowed: 问题中); a count
+    """The count's object ends with one of ``words`` (up to two characters may trail it, as in
+    问题中 or 问题重新, where the object runs on into the verb); a count
     without an object is judged by its clause (反馈问题3个方面18项, 8个整改工作专班)."""
     if obj is None:
         return any(word in counted for word in words)
-    return any(obj.endswith(word) or obj[:-1].endswith(word) for word in words)
+    return any(word in obj and len(obj) - obj.rfind(word) - len(word) <= 2 for word in words)

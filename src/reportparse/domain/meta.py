@@ -33,6 +33,7 @@ class _Patterns:
 
     term_round: regex.Pattern[str]
     team: regex.Pattern[str]
+    bare_team: regex.Pattern[str]
     deployment: regex.Pattern[str]
     inspection_opening: regex.Pattern[str]
     inspection_title: regex.Pattern[str]
@@ -73,6 +74,8 @@ def _patterns() -> _Patterns:
             rf"(?P<team>(?P<level>{levels})?(?:第{_NUMERAL}(?:巡视|巡察)组|(?:巡视|巡察)"
             rf"(?:{_NUMERAL})组))"
         ),
+        # 中央巡视组向…反馈: a team named by its level alone, when no numbered team is named
+        bare_team=regex.compile(rf"(?:{levels})(?:巡视|巡察)组"),
         deployment=regex.compile(rf"根据(?P<level>{levels})[^。，,;；\n]{{0,16}}?部署"),
         inspection_opening=regex.compile(
             rf"(?:开展了?|进行了?|接受了?|第{_NUMERAL}[轮批]|(?:{kinds}))"
@@ -111,6 +114,15 @@ _PHONE = regex.compile(
 _POSTCODE = regex.compile(r"\d{6}(?!\d)")
 _VALUE_STOP = regex.compile(r"[;；,，。\n]")
 _NEXT_PHONE = regex.compile(r"\s*[、/或,，]\s*")
+# a label that starts the next value (…常德道119号邮编300050), not a word inside this one
+# (北京市1001信箱)
+_NEXT_LABEL = regex.compile(
+    "(?:"
+    + alternation([row["label"] for row in load_records("contact_labels")])
+    + r")(?=\s*[:：\d])"
+)
+# 对我校开展了巡视: the report's own voice names no unit
+_PRONOUN = regex.compile(r"(?:我|本)(?:校|院|局|委|部|厅|市|县|区|单位|公司|集团|中心|办)")
 
 
 def extract_meta(
@@ -122,6 +134,8 @@ def extract_meta(
 ) -> ReportMeta:
     """The report's metadata, each field ``None`` when the text does not say it."""
     p = _patterns()
+    if title is not None and _is_opening_not_title(folded, title):
+        title = None
     opening = _opening(folded, title, children)
     title_span = (title.span.start, title.span.end) if title is not None else None
     found: dict[str, tuple[Any, Span]] = {}
@@ -153,6 +167,10 @@ def extract_meta(
             if hit.group("level"):
                 put("inspector_level", hit.group("level"), *hit.span("level"))
             break
+    if "team" not in found:
+        hit = p.bare_team.search(folded, *opening)
+        if hit is not None:
+            put("team", text[hit.start() : hit.end()], *hit.span())
     hit = p.deployment.search(folded, *opening)
     if hit is not None:
         put("inspector_level", hit.group("level"), *hit.span("level"))
@@ -179,7 +197,7 @@ def extract_meta(
         *((p.subject_title, span) for span in regions[1:]),
     ):
         hit = pattern.search(folded, *region)
-        if hit is not None:
+        if hit is not None and not _PRONOUN.fullmatch(hit.group("subject").strip()):
             start, end = _trimmed(folded, *hit.span("subject"))
             put("subject", text[start:end], start, end)
             break
@@ -191,6 +209,13 @@ def extract_meta(
         contacts=extract_contacts(text, folded),
         spans={field: span for field, (_, span) in found.items()},
     )
+
+
+def _is_opening_not_title(folded: str, title: Title) -> bool:
+    """A report copied without its title starts with the opening paragraph, which the outline
+    may take for a title: a sentence with 。 or a long line is not a title."""
+    start, end = title.span.start, title.span.end
+    return end - start > 100 or "。" in folded[start:end] or "根据" in folded[start : start + 3]
 
 
 def _opening(folded: str, title: Title | None, children: Sequence[Node]) -> tuple[int, int]:
@@ -255,9 +280,13 @@ def _put_dates(
         closing_start = folded.rfind("\n", 0, max(closing_start - 1, 0)) + 1
         if closing_start == 0:
             break
-    for mention in reversed(dates):
+    # the signature date closes the report; a web copy may put it under the title instead
+    heading_lines = (lo, lo + 40)
+    last_first = sorted(dates, key=lambda d: (d.span.start < closing_start, -d.span.start))
+    for mention in last_first:
         start, end = mention.span.start, mention.span.end
-        if start < closing_start or mention.kind != "point" or mention.precision != "day":
+        where = start >= closing_start or heading_lines[0] <= start < heading_lines[1]
+        if not where or mention.kind != "point" or mention.precision != "day":
             continue
         line_start = folded.rfind("\n", 0, start) + 1
         line_end = folded.find("\n", end)
@@ -337,7 +366,7 @@ def _contact_values(folded: str, pos: int, kind: str) -> list[tuple[ContactKind,
         return [(kind, *hit.span())] if hit else []  # type: ignore[list-item]
     stop = _VALUE_STOP.search(folded, pos)
     end = stop.start() if stop else len(folded)
-    label = p.contact.search(folded, pos, end)
+    label = _NEXT_LABEL.search(folded, pos, end)
     if label is not None and label.start() > pos:
         end = label.start()
     start, end = _trimmed(folded, pos, end)

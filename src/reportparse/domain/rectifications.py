@@ -33,7 +33,12 @@ Form = Literal["item", "either", "category", "status"]
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
 _TRAILING = " \t\n。.;；:：,，"
 _HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
-_QUOTED = r"“(?P<{name}>(?:[^“”\n]|“[^“”\n]*”)+)”"
+# a quoted problem: “…” (one level of inner “…” allowed), 「…」, or ASCII "…" from web copies;
+# the regex module lets the alternatives share the group's name
+_QUOTED = (
+    r"(?:“(?P<{name}>(?:[^“”\n]|“[^“”\n]*”)+)”|「(?P<{name}>[^「」\n]+)」"
+    r"|\"(?P<{name}>[^\"\n]+)\")"
+)
 
 
 @dataclass(frozen=True)
@@ -92,11 +97,13 @@ def _patterns() -> _Patterns:
             r"\s*关于(?P<p>[^“”。\n]{4,80}?)(?:方面)?(?:的|等)?问题(?:的?整改(?:落实)?(?:情况)?)?\s*[。;；]?\s*$"
         ),
         pointed_out=regex.compile(
-            rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈指出|指出|发现)(?:的问题)?[:：,，]?\s*"
+            rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈指出|指出|发现|反馈的?(?=[“「\"]))(?:的问题)?"
+            rf"[:：,，]?\s*"
             rf"(?:{p}(?=的?问题|[。;；]|\s*$)|(?P<p2>[^。\n]{{4,200}}))"
         ),
         labelled=regex.compile(
-            r"\s*[(（【\[]?问题(?:描述|表现|内容)?[)）】\]:：]\s*(?P<p>[^\n]+?)\s*"
+            r"\s*[(（【\[]?(?:(?:巡视|巡察)?反馈|存在|具体)?问题[一二三四五六七八九十\d]*"
+            r"(?:描述|表现|内容)?[)）】\]:：]\s*(?P<p>[^\n]+?)\s*"
             r"(?=[(（【\[]整改(?:情况|措施|进展|结果)[)）】\]:：]?|整改(?:情况|措施|进展|结果)[:：]|\n|$)"
         ),
         category=regex.compile(
@@ -255,14 +262,17 @@ def _heading_span(node: Node) -> tuple[int, int]:
 
 
 def _implicit_item(folded: str, entry: _Entry) -> bool:
-    """A section under a category or status heading whose own heading names a shortfall."""
+    """A section under a status heading, or under a category heading when its own heading
+    names a shortfall."""
     node = entry.node
     if node.marker is None or node.marker.style in _INLINE_STYLES or node.heading_span is None:
         return False
     ancestor = entry.parent
     if ancestor is None or ancestor.statement is None:
         return False
-    if ancestor.statement.form not in ("category", "either", "status"):
+    if ancestor.statement.form == "status":
+        return True  # a heading that sorts items by state has nothing but items under it
+    if ancestor.statement.form not in ("category", "either"):
         return False
     start, end = _trim(folded, *_heading_span(node))
     first_clause = regex.search(r"[,，;；]", folded[start:end])

@@ -425,3 +425,56 @@ def test_meta_spans_slice_back_to_the_values() -> None:
             assert written == "2021年5月8日至7月5日"
         else:
             assert written == value, field
+
+
+EXPORT_TEXT = (
+    "中共某某县文旅局党组关于巡察整改情况的通报\n"
+    "根据县委统一部署，县委第一巡察组对县文旅局党组开展了常规巡察。\n"
+    "一、总体情况\n巡察反馈问题2个，已完成整改2个。\n"
+    "二、整改情况\n1.针对“会风不实”问题。一是精简会议。二是压缩发文。\n"
+    "2.针对“文风不正”问题。已修订发文制度3项。\n"
+    "联系电话：0571-88250000；邮编：310000。"
+)
+
+
+def test_export_tables_for_the_coding_sheet() -> None:
+    from reportparse.export import records_to_tsv, to_records
+
+    report = reportparse.parse(EXPORT_TEXT)
+    (meta_row,) = to_records(report, "meta")
+    assert (meta_row["issuer"], meta_row["team"], meta_row["phone"], meta_row["postcode"]) == (
+        "中共某某县文旅局党组",
+        "县委第一巡察组",
+        "0571-88250000",
+        "310000",
+    )
+    assert (meta_row["rectifications"], meta_row["measures"]) == (2, 3)
+    rows = to_records(report, "rectifications")
+    assert [(row["problem"], row["measure"]) for row in rows] == [
+        ("会风不实", "一是精简会议。"),
+        ("会风不实", "二是压缩发文。"),
+        ("文风不正", "已修订发文制度3项。"),
+    ]
+    assert rows[2]["item_indicators"] == {"rules": 3}
+    for row in rows:
+        assert report.text[row["start"] : row["end"]] == row["measure"]
+    figures = to_records(report, "indicators")
+    assert [(f["indicator"], f["value"], f["item_path"]) for f in figures] == [
+        ("problems_found", 2, None),
+        ("problems_rectified", 2, None),
+        ("rules", 3, rows[2]["node_path"]),
+    ]
+    assert records_to_tsv(rows).splitlines()[0].startswith("item\tnode_path\tproblem")
+
+
+def test_an_item_without_measures_is_one_row() -> None:
+    from reportparse.export import to_records
+
+    report = reportparse.parse(
+        "一、整改情况\n（一）关于“作风不实”的问题\n1.针对“会风不实”问题\n（1）针对“会多”的整改情况。精简会议。\n"
+    )
+    rows = to_records(report, "rectifications")
+    assert [(row["problem"], row["measure"]) for row in rows] == [
+        ("会风不实", None),
+        ("会多", "精简会议。"),
+    ]

@@ -8,7 +8,17 @@ from typing import Any, Literal
 
 from .models import Node, Report
 
-RecordKind = Literal["nodes", "counts", "dates", "documents", "slogans", "diagnostics"]
+RecordKind = Literal[
+    "nodes",
+    "counts",
+    "dates",
+    "documents",
+    "slogans",
+    "diagnostics",
+    "meta",
+    "rectifications",
+    "indicators",
+]
 RECORD_KINDS: tuple[RecordKind, ...] = (
     "nodes",
     "counts",
@@ -16,7 +26,25 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     "documents",
     "slogans",
     "diagnostics",
+    "meta",
+    "rectifications",
+    "indicators",
 )
+META_COLUMNS = (
+    "issuer",
+    "subject",
+    "inspection",
+    "inspection_kind",
+    "inspector_level",
+    "term",
+    "round",
+    "batch",
+    "team",
+    "period",
+    "feedback_date",
+    "date",
+)
+CONTACT_KINDS = ("phone", "address", "postcode", "email", "website", "mailbox")
 
 
 def _label(node: Node) -> str:
@@ -49,7 +77,9 @@ def to_outline_text(
 
 
 def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any]]:
-    """Flat rows (one dict per node or mention) ready for ``pandas.DataFrame``."""
+    """Flat rows ready for ``pandas.DataFrame``: one per node or mention; for the coding sheet,
+    one ``meta`` row per report, one ``rectifications`` row per measure, one ``indicators`` row
+    per headline figure."""
     if kind == "nodes":
         return [
             {
@@ -65,6 +95,35 @@ def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any
             }
             for node in report.walk()
         ]
+    if kind == "meta":
+        return [_meta_row(report)]
+    if kind == "rectifications":
+        return _rectification_rows(report)
+    if kind == "indicators":
+        items = [(item.span.start, item.span.end, item.node_path) for item in report.rectifications]
+        return [
+            {
+                "indicator": count.indicator,
+                # the innermost rectification item the figure sits in; None for the report's
+                # own summary figures
+                "item_path": next(
+                    (
+                        path
+                        for start, end, path in reversed(items)
+                        if start <= count.span.start < end
+                    ),
+                    None,
+                ),
+                "value": count.value,
+                "unit": count.unit,
+                "object": count.object,
+                "approx": count.approx,
+                "text": count.text,
+                "node_path": count.node_path,
+                **count.span.model_dump(),
+            }
+            for count in report.indicators
+        ]
     if kind == "diagnostics":
         return [
             {"code": d.code, "message": d.message, **d.span.model_dump()}
@@ -78,6 +137,57 @@ def to_records(report: Report, kind: RecordKind = "nodes") -> list[dict[str, Any
         row = mention.model_dump(exclude={"span"})
         row.update(mention.span.model_dump())
         rows.append(row)
+    return rows
+
+
+def _meta_row(report: Report) -> dict[str, Any]:
+    """One row per report: its source and title, the metadata fields, the contacts by kind
+    (several of a kind joined by "; "), and how many items and measures it has."""
+    meta = report.meta
+    row: dict[str, Any] = {
+        "source": report.source.path if report.source is not None else None,
+        "title": report.title.text.replace("\n", "") if report.title is not None else None,
+    }
+    row.update({name: getattr(meta, name) for name in META_COLUMNS})
+    for contact_kind in CONTACT_KINDS:
+        found = [c.text for c in meta.contacts if c.kind == contact_kind]
+        row[contact_kind] = "; ".join(found) if found else None
+    row["rectifications"] = len(report.rectifications)
+    row["measures"] = sum(len(item.measures) for item in report.rectifications)
+    return row
+
+
+def _rectification_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per measure (an item without measures gives one row with measure None), each
+    carrying its item's problem, opinion, group, status, deadline and the counts inside it."""
+    rows: list[dict[str, Any]] = []
+    for number, item in enumerate(report.rectifications):
+        inside = [c for c in report.counts if item.span.start <= c.span.start < item.span.end]
+        base = {
+            "item": number,
+            "node_path": item.node_path,
+            "problem": item.problem,
+            "opinion": item.opinion,
+            "group": item.group,
+            "status": item.status,
+            "deadline": item.deadline,
+            "item_counts": [c.text for c in inside],
+            "item_indicators": {c.indicator: c.value for c in inside if c.indicator},
+            "problem_start": item.problem_span.start,
+            "problem_end": item.problem_span.end,
+        }
+        measures = item.measures or [None]
+        for index, measure in enumerate(measures):
+            rows.append(
+                {
+                    **base,
+                    "measure_index": index if measure is not None else None,
+                    "measure": measure.text if measure is not None else None,
+                    "measure_path": measure.node_path if measure is not None else None,
+                    "start": measure.span.start if measure is not None else item.span.start,
+                    "end": measure.span.end if measure is not None else item.span.end,
+                }
+            )
     return rows
 
 

@@ -68,6 +68,7 @@ class _Patterns:
     action_start: regex.Pattern[str]
     deadline_after: regex.Pattern[str]
     answer_label: regex.Pattern[str]
+    closing_line: regex.Pattern[str]
     deadline_before: regex.Pattern[str]
 
 
@@ -122,6 +123,10 @@ def _patterns() -> _Patterns:
         ),
         answer_label=regex.compile(
             r"\s*[(（【\[]?整改(?:情况|措施|进展|结果|落实情况)[)）】\]]?\s*[:：]?"
+        ),
+        # the report's closing lines, which the outline leaves inside the last item
+        closing_line=regex.compile(
+            r"\n\s*(?:欢迎|如有意见|联系方式|联系电话|监督电话|举报电话|来信来电|下一步)"
         ),
         deadline_after=regex.compile(r"\s*(?:年底|底|末)?(?:前|以前|之前)"),
         deadline_before=regex.compile(r"(?:时限|期限|截止时间|完成时间|整改时间)\s*[:：为]?\s*$"),
@@ -342,9 +347,14 @@ def _measures(text: str, folded: str, entry: _Entry) -> list[Measure]:
         ]
     node = entry.node
     assert entry.statement is not None
+    p = _patterns()
     start = max(entry.statement.body_start or 0, _heading_span(node)[1])
-    label = _patterns().answer_label.match(folded, start, node.span.end)
-    start, end = _trim(folded, label.end() if label else start, node.span.end)
+    label = p.answer_label.match(folded, start, node.span.end)
+    start = _trim(folded, label.end() if label else start, node.span.end)[0]
+    closing = p.closing_line.search(folded, start, node.span.end)
+    end = closing.start() if closing else node.span.end
+    while end > start and folded[end - 1].isspace():
+        end -= 1
     if end - start < 2:
         return []
     return [Measure(text=text[start:end], span=Span.of(start, end), node_path=node.path)]

@@ -176,16 +176,25 @@ def _rectification_rows(report: Report) -> list[dict[str, Any]]:
             "problem_start": item.problem_span.start,
             "problem_end": item.problem_span.end,
         }
-        measures = item.measures or [None]
-        for index, measure in enumerate(measures):
+        if not item.measures:
             rows.append(
                 {
                     **base,
-                    "measure_index": index if measure is not None else None,
-                    "measure": measure.text if measure is not None else None,
-                    "measure_path": measure.node_path if measure is not None else None,
-                    "start": measure.span.start if measure is not None else item.span.start,
-                    "end": measure.span.end if measure is not None else item.span.end,
+                    "measure_index": None,
+                    "measure": None,
+                    "measure_path": None,
+                    "start": item.span.start,
+                    "end": item.span.end,
+                }
+            )
+        for index, measure in enumerate(item.measures):
+            rows.append(
+                {
+                    **base,
+                    "measure_index": index,
+                    "measure": measure.text,
+                    "measure_path": measure.node_path,
+                    **measure.span.model_dump(),
                 }
             )
     return rows

@@ -478,3 +478,49 @@ def test_an_item_without_measures_is_one_row() -> None:
         ("会风不实", None),
         ("会多", "精简会议。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        pytest.param(
+            "中共某某市委关于十二届市委第三轮巡视整改情况的通报\n现将十二届市委第三轮巡视整改情况予以公布。",
+            None,
+            id="negative-a-round-is-not-a-subject",
+        ),
+        pytest.param(
+            "中共某某县委巡察办关于对县教育局党组巡察整改情况的通报\n正文。",
+            "县教育局党组",
+            id="title-guanyu-dui",
+        ),
+        pytest.param(
+            "关于南岭大学巡视整改进展情况的通报\n正文。\n中共南岭大学委员会\n2022年1月5日",
+            "南岭大学",
+            id="title-without-issuer",
+        ),
+    ],
+)
+def test_subject_from_the_title(text: str, subject: str | None) -> None:
+    assert reportparse.parse(text).meta.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "二、整改情况\n（一）关于党的领导弱化问题的整改落实情况\n"
+            "1.关于“四个意识”树得不牢的问题\n一是开展专题学习。二是建立制度。\n",
+            [("“四个意识”树得不牢", "关于党的领导弱化问题的整改落实情况", 2)],
+            id="unquoted-group-and-an-item-with-a-quoted-slogan",
+        ),
+        pytest.param(
+            "二、整改情况\n（一）关于“党的建设缺失”方面\n1.基层党组织建设不扎实。\n整改情况：开展整顿。\n"
+            "2.不断加强党的建设。\n整改情况：制定计划。\n",
+            [("基层党组织建设不扎实", "关于“党的建设缺失”方面", 1)],
+            id="any-bu-is-a-shortfall-but-not-budan",
+        ),
+    ],
+)
+def test_central_report_shapes(body: str, expected: list[tuple[str, str, int]]) -> None:
+    report = _items(body)
+    assert [(r.problem, r.group, len(r.measures)) for r in report.rectifications] == expected

@@ -61,6 +61,10 @@ def _patterns() -> _Patterns:
     labels = alternation([row["label"] for row in load_records("contact_labels")])
     body_suffix = "委员会|党委|党组|党工委|纪委|政府|办公室|办公厅|领导小组|局|委|厅|部|院"
     body_suffix += "|大学|学院|公司|集团|中心"
+    described = (
+        rf"(?:[一二三四五六七八九十]+届)?(?:{levels})?(?:\d{{4}}年度?)?(?:第{_NUMERAL}轮)?"
+        rf"(?:第{_NUMERAL}批)?(?:{kinds})?"
+    )
     return _Patterns(
         # 十一届市委第八轮第一批巡视, 十九届中央第六轮巡视, 省委第二轮巡视; not 第八轮校内巡视
         term_round=regex.compile(
@@ -90,14 +94,15 @@ def _patterns() -> _Patterns:
             rf"对(?P<subject>(?:(?!对)[^，。,;；:：\n“”]){{2,40}}?)"
             rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?(?:{kinds})?(?:{inspections})"
         ),
+        # the subject runs up to the inspection's own description: 现将{subject}(十一届市委
+        # 第八轮)巡视(集中)整改情况, 关于{subject}(第三轮)(常规)巡察整改
         subject_publish=regex.compile(
-            rf"现将(?P<subject>[^，。,;；:：\n“”]{{2,40}}?)(?:的)?"
-            rf"(?:(?:十[一二三四五六七八九]?|[一二三四五六七八九])届[^，。]{{0,12}})?"
+            rf"现将(?P<subject>[^，。,;；:：\n“”]{{2,40}}?)的?{described}"
             rf"(?:{inspections})[^，。,;；\n]{{0,10}}?整改"
         ),
         subject_title=regex.compile(
-            rf"关于\s*(?P<subject>[^，。,;；:：\n“”关]{{2,40}}?)(?:的)?"
-            rf"(?:(?:落实)?[^，。\n]{{0,16}}(?:{inspections}))[^。\n]{{0,10}}?整改"
+            rf"关于\s*(?:对)?(?P<subject>[^，。,;；:：\n“”关]{{2,40}}?)的?(?:落实)?{described}"
+            rf"(?:{inspections})[^。\n]{{0,10}}?整改"
         ),
         issuer_title=regex.compile(r"^\s*(?P<issuer>[^\n，。,;；:：“”]{2,40}?)\s*关于"),
         body_line=regex.compile(rf"^\s*(?P<body>[^\s，。,;；:：“”]{{2,40}}(?:{body_suffix}))\s*$"),
@@ -114,6 +119,7 @@ _PHONE = regex.compile(
 _POSTCODE = regex.compile(r"\d{6}(?!\d)")
 _VALUE_STOP = regex.compile(r"[;；,，。\n]")
 _NEXT_PHONE = regex.compile(r"\s*[、/或,，]\s*")
+_NOT_A_UNIT = regex.compile(r"[一二三四五六七八九十]+届|第|\d{4}年|本轮|上述|有关|相关|巡视|巡察")
 # a label that starts the next value (…常德道119号邮编300050), not a word inside this one
 # (北京市1001信箱)
 _NEXT_LABEL = regex.compile(
@@ -197,7 +203,7 @@ def extract_meta(
         *((p.subject_title, span) for span in regions[1:]),
     ):
         hit = pattern.search(folded, *region)
-        if hit is not None and not _PRONOUN.fullmatch(hit.group("subject").strip()):
+        if hit is not None and _names_a_unit(folded, hit.start("subject"), hit.end("subject")):
             start, end = _trimmed(folded, *hit.span("subject"))
             put("subject", text[start:end], start, end)
             break
@@ -209,6 +215,12 @@ def extract_meta(
         contacts=extract_contacts(text, folded),
         spans={field: span for field, (_, span) in found.items()},
     )
+
+
+def _names_a_unit(folded: str, start: int, end: int) -> bool:
+    """Not a pronoun (我校) and not the inspection's own description (十二届市委第三轮…)."""
+    start, end = _trimmed(folded, start, end)
+    return not _PRONOUN.fullmatch(folded, start, end) and not _NOT_A_UNIT.match(folded, start)
 
 
 def _is_opening_not_title(folded: str, title: Title) -> bool:

@@ -91,11 +91,11 @@ def _patterns() -> _Patterns:
         ),
         unquoted_targeted=regex.compile(
             r"\s*针对(?:(?:巡视|巡察|审计|督察|督查)组?(?:反馈|指出|发现)的?)?"
-            r"(?P<p>[^“”。\n]{4,80}?)(?:的|等)?问题"
+            r"(?P<p>[^。\n]{4,80}?)(?:的|等)?问题"
         ),
         about_quoted=regex.compile(rf"\s*关于{p}(?=的?等?(?:方面的?)?问题|的?整改|方面)"),
         about_unquoted=regex.compile(
-            r"\s*关于(?P<p>[^“”。\n]{4,80}?)(?:方面)?(?:的|等)?问题(?:的?整改(?:落实)?(?:情况)?)?\s*[。;；]?\s*$"
+            r"\s*关于(?P<p>[^。\n]{4,80}?)(?:方面)?(?:的|等)?问题(?:的?整改(?:落实)?(?:情况)?)?\s*[。;；]?\s*$"
         ),
         pointed_out=regex.compile(
             rf"\s*(?:{supervision})(?:组|工作组)?(?:反馈指出|指出|发现|反馈的?(?=[“「\"]))(?:的问题)?"
@@ -115,8 +115,12 @@ def _patterns() -> _Patterns:
             r"(?:问题|事项|任务|整改事项|整改任务)"
         ),
         status_word=regex.compile(status_words),
+        # a shortfall word, or any 不 that is not part of a steady phrase (不断, 不折不扣)
         problem_cue=regex.compile(
             alternation([row["word"] for row in cues if row["kind"] == "problem"])
+            + "|不(?!"
+            + alternation([row["word"][1:] for row in cues if row["kind"] == "not_a_shortfall"])
+            + ")"
         ),
         action_start=regex.compile(
             r"\s*(?:" + alternation([row["word"] for row in cues if row["kind"] == "action"]) + ")"

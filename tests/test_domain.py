@@ -65,6 +65,11 @@ META_CASES = [
         id="huitoukan-as-the-kind-and-a-team-named-by-its-level",
     ),
     pytest.param(
+        "2023年4月10日至5月10日，省第四生态环境保护督察组对我市开展了第二轮例行督察。",
+        {"team": "省第四生态环境保护督察组", "round": 2, "inspection": "督察", "subject": None},
+        id="a-numbered-team-of-another-supervision",
+    ),
+    pytest.param(
         "根据中央统一部署，中央第三巡视组对我校开展了常规巡视。",
         {"subject": None, "team": "中央第三巡视组"},
         id="negative-a-pronoun-names-no-subject",
@@ -487,6 +492,11 @@ def test_an_item_without_measures_is_one_row() -> None:
             "中共某某市委关于十二届市委第三轮巡视整改情况的通报\n现将十二届市委第三轮巡视整改情况予以公布。",
             None,
             id="negative-a-round-is-not-a-subject",
+        ),
+        pytest.param(
+            "某某市生态环境局关于省生态环境保护督察反馈问题整改落实情况的报告\n正文。",
+            None,
+            id="negative-a-supervision-is-not-a-unit",
         ),
         pytest.param(
             "中共某某县委巡察办关于对县教育局党组巡察整改情况的通报\n正文。",

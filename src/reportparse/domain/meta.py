@@ -34,6 +34,7 @@ class _Patterns:
     term_round: regex.Pattern[str]
     team: regex.Pattern[str]
     bare_team: regex.Pattern[str]
+    unit_name: regex.Pattern[str]
     deployment: regex.Pattern[str]
     inspection_opening: regex.Pattern[str]
     inspection_title: regex.Pattern[str]
@@ -59,8 +60,7 @@ def _patterns() -> _Patterns:
     )
     levels = alternation(load_words("inspector_levels")[1:])
     labels = alternation([row["label"] for row in load_records("contact_labels")])
-    body_suffix = "委员会|党委|党组|党工委|纪委|政府|办公室|办公厅|领导小组|局|委|厅|部|院"
-    body_suffix += "|大学|学院|公司|集团|中心"
+    body_suffix = alternation(load_words("unit_suffixes")[1:])
     described = (
         rf"(?:[一二三四五六七八九十]+届)?(?:{levels})?(?:\d{{4}}年度?)?(?:第{_NUMERAL}轮)?"
         rf"(?:第{_NUMERAL}批)?(?:{kinds})?"
@@ -74,10 +74,13 @@ def _patterns() -> _Patterns:
             rf"(?!校内)[^。，,;；\n]{{0,12}}?(?:{inspections})"
         ),
         # 中央第十巡视组, 市委巡视六组, 区委第二巡察组; a bare 巡视组 names no team
+        # …and 省第四生态环境保护督察组: a numbered team of another supervision, its field named
+        # between the number and the kind
         team=regex.compile(
-            rf"(?P<team>(?P<level>{levels})?(?:第{_NUMERAL}(?:巡视|巡察)组|(?:巡视|巡察)"
-            rf"(?:{_NUMERAL})组))"
+            rf"(?P<team>(?P<level>{levels}|省|市|县|区)?(?:第{_NUMERAL}(?:巡视|巡察)组"
+            rf"|(?:巡视|巡察)(?:{_NUMERAL})组|第{_NUMERAL}[^，。,;；:：\n第]{{0,10}}?(?:{inspections})组))"
         ),
+        unit_name=regex.compile(rf"(?:{body_suffix})(?:\s*[(（][^()（）]*[)）])?"),
         # 中央巡视组向…反馈: a team named by its level alone, when no numbered team is named
         bare_team=regex.compile(rf"(?:{levels})(?:巡视|巡察)组"),
         deployment=regex.compile(rf"根据(?P<level>{levels})[^。，,;；\n]{{0,16}}?部署"),
@@ -218,9 +221,12 @@ def extract_meta(
 
 
 def _names_a_unit(folded: str, start: int, end: int) -> bool:
-    """Not a pronoun (我校) and not the inspection's own description (十二届市委第三轮…)."""
+    """A name that ends as units do (…局党组, …大学, …政法委(含…)); not a pronoun (我校), not
+    the inspection's own description (十二届市委第三轮…)."""
     start, end = _trimmed(folded, start, end)
-    return not _PRONOUN.fullmatch(folded, start, end) and not _NOT_A_UNIT.match(folded, start)
+    if _PRONOUN.fullmatch(folded, start, end) or _NOT_A_UNIT.match(folded, start):
+        return False
+    return any(hit.end() == end for hit in _patterns().unit_name.finditer(folded, start, end))
 
 
 def _is_opening_not_title(folded: str, title: Title) -> bool:

@@ -15,8 +15,8 @@ from functools import cache
 import regex
 
 from ..lexicon import load_records
-from ..models import Count
 from ..span import Span
+from . import CountLike
 
 _CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
 
@@ -46,7 +46,7 @@ def indicator_names() -> tuple[str, ...]:
     return tuple(role.name for role in _roles())
 
 
-def find_indicator_roles(folded: str, counts: Sequence[Count]) -> dict[Span, str]:
+def find_indicator_roles(folded: str, counts: Sequence[CountLike]) -> dict[Span, str]:
     """The role of every count that is a headline figure, keyed by the count's span."""
     roles: dict[Span, str] = {}
     for count in counts:
@@ -56,7 +56,7 @@ def find_indicator_roles(folded: str, counts: Sequence[Count]) -> dict[Span, str
     return roles
 
 
-def indicator_role(folded: str, count: Count) -> str | None:
+def indicator_role(folded: str, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
     if count.duration:
         return None

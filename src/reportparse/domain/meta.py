@@ -17,9 +17,10 @@ from typing import Any
 import regex
 
 from ..lexicon import alternation, load_records, load_words
-from ..models import Contact, ContactKind, DateMention, Node, ReportMeta, Title
+from ..models import Contact, ContactKind, Node, ReportMeta, Title
 from ..numerals import cn_to_int
 from ..span import Span
+from . import DateLike
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
 _OPENING_MAX = 900  # the opening formula sits in the first paragraph(s) before 一、
@@ -139,7 +140,7 @@ def extract_meta(
     folded: str,
     title: Title | None,
     children: Sequence[Node],
-    dates: Sequence[DateMention],
+    dates: Sequence[DateLike],
 ) -> ReportMeta:
     """The report's metadata, each field ``None`` when the text does not say it."""
     p = _patterns()
@@ -277,9 +278,7 @@ def _put_issuer(text: str, folded: str, title: Title | None, put: Any) -> None:
         line_end = line_start - 1
 
 
-def _put_dates(
-    folded: str, opening: tuple[int, int], dates: Sequence[DateMention], put: Any
-) -> None:
+def _put_dates(folded: str, opening: tuple[int, int], dates: Sequence[DateLike], put: Any) -> None:
     """Period: a date range in the opening; feedback: a date in the sentence that says 反馈;
     date: a full date standing alone on one of the last lines (the signature date)."""
     lo, hi = opening

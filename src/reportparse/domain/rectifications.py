@@ -25,8 +25,9 @@ import regex
 
 from ..lexicon import alternation, load_records
 from ..markers import quoted_regions
-from ..models import DateMention, Measure, Node, Rectification, RectificationStatus
+from ..models import Measure, Node, Rectification, RectificationStatus
 from ..span import Span
+from . import DateLike
 
 Form = Literal["item", "either", "category", "status"]
 
@@ -239,7 +240,7 @@ def _walk(entries: Sequence[_Entry]) -> Iterator[_Entry]:
 
 
 def find_rectifications(
-    text: str, folded: str, children: Sequence[Node], dates: Sequence[DateMention]
+    text: str, folded: str, children: Sequence[Node], dates: Sequence[DateLike]
 ) -> list[Rectification]:
     """Every rectification item of the outline, in document order."""
     roots = _numbered_tree(children, None, folded)
@@ -293,7 +294,7 @@ def _rectification(
     text: str,
     folded: str,
     entry: _Entry,
-    dates: Sequence[DateMention],
+    dates: Sequence[DateLike],
     quotes: Sequence[tuple[int, int]],
 ) -> Rectification:
     node = entry.node
@@ -419,7 +420,7 @@ def _status(
 
 
 def _deadline(
-    folded: str, regions: Sequence[tuple[int, int]], dates: Sequence[DateMention]
+    folded: str, regions: Sequence[tuple[int, int]], dates: Sequence[DateLike]
 ) -> str | None:
     p = _patterns()
     for mention in dates:

@@ -232,6 +232,12 @@ ITEM_CASES = [
         id="plain-problem-heading-under-a-category-and-an-action-heading-that-is-not",
     ),
     pytest.param(
+        "二、巡察反馈问题整改落实情况\n1.理论学习不够深入。\n整改情况：开展专题学习。\n"
+        "2.落实“三会一课”制度。\n整改情况：制定计划。\n",
+        [("理论学习不够深入", None, 1)],
+        id="plain-problem-heading-under-the-part-that-answers-the-feedback",
+    ),
+    pytest.param(
         "一、整改情况\n1.针对\u201c学习不深入\u201d问题。一是建立制度。\n",
         [("学习不深入", None, 1)],
         id="curly-quotes",

@@ -29,7 +29,10 @@ from ..models import Measure, Node, Rectification, RectificationStatus
 from ..span import Span
 from . import DateLike
 
-Form = Literal["item", "either", "category", "status"]
+# item: states a problem; either: an item, or the group of the items under it; category: a
+# group heading (…方面); status: sorts items by state; section: the part that answers the
+# feedback (巡察反馈问题整改落实情况), under which a plain problem heading is an item
+Form = Literal["item", "either", "category", "status", "section"]
 
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
 _TRAILING = " \t\n。.;；:：,，"
@@ -64,6 +67,7 @@ class _Patterns:
     labelled: regex.Pattern[str]
     category: regex.Pattern[str]
     status_heading: regex.Pattern[str]
+    answering_section: regex.Pattern[str]
     status_word: regex.Pattern[str]
     problem_cue: regex.Pattern[str]
     action_start: regex.Pattern[str]
@@ -110,6 +114,9 @@ def _patterns() -> _Patterns:
         ),
         category=regex.compile(
             r"\s*(?:关于)?(?P<c>[^“”。\n]{2,60}?)方面(?:的?问题|存在的问题)?\s*[。:：]?\s*$"
+        ),
+        answering_section=regex.compile(
+            r"(?:问题|意见)[^。\n]{0,6}整改|整改[^。\n]{0,6}(?:问题|意见)"
         ),
         status_heading=regex.compile(
             rf"\s*(?:需要|仍需|需)?(?P<w>{status_words})(?:整改)?(?:到位)?的?"
@@ -196,6 +203,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
         return Statement("either", hit.span("p"))
     if p.category.match(folded, start, heading_end):
         return Statement("category")
+    if p.answering_section.search(folded, start, heading_end):
+        return Statement("section")
     return None
 
 
@@ -272,8 +281,8 @@ def _heading_span(node: Node) -> tuple[int, int]:
 
 
 def _implicit_item(folded: str, entry: _Entry) -> bool:
-    """A section under a status heading, or under a category heading when its own heading
-    names a shortfall."""
+    """A section under a status heading, or under a category heading or the part that answers
+    the feedback when its own heading names a shortfall."""
     node = entry.node
     if node.marker is None or node.marker.style in _INLINE_STYLES or node.heading_span is None:
         return False
@@ -282,7 +291,7 @@ def _implicit_item(folded: str, entry: _Entry) -> bool:
         return False
     if ancestor.statement.form == "status":
         return True  # a heading that sorts items by state has nothing but items under it
-    if ancestor.statement.form not in ("category", "either"):
+    if ancestor.statement.form not in ("category", "either", "section"):
         return False
     start, end = _trim(folded, *_heading_span(node))
     first_clause = regex.search(r"[,，;；]", folded[start:end])

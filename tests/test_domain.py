@@ -540,3 +540,11 @@ def test_subject_from_the_title(text: str, subject: str | None) -> None:
 def test_central_report_shapes(body: str, expected: list[tuple[str, str, int]]) -> None:
     report = _items(body)
     assert [(r.problem, r.group, len(r.measures)) for r in report.rectifications] == expected
+
+
+def test_the_domain_layer_round_trips_through_json() -> None:
+    report = reportparse.parse(EXPORT_TEXT)
+    again = Report.model_validate_json(report.model_dump_json())
+    assert again == report
+    assert again.meta.spans == report.meta.spans
+    assert [c.indicator for c in again.indicators] == [c.indicator for c in report.indicators]

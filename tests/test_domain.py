@@ -284,6 +284,16 @@ def test_headings_that_merely_mention_problems_are_not_items(body: str) -> None:
     assert _items(body).rectifications == []
 
 
+def test_measures_under_a_problem_heading_are_not_items() -> None:
+    report = _items(
+        "二、整改情况\n（一）关于救助对象管理不精准的问题\n"
+        "1.对不符合条件的对象进行清退。\n2.建立动态管理台账。\n"
+    )
+    assert [(r.problem, len(r.measures)) for r in report.rectifications] == [
+        ("救助对象管理不精准", 2)
+    ]
+
+
 def test_a_problem_heading_over_narrower_problems_is_their_group() -> None:
     report = _items(
         "二、整改情况\n（一）关于“作风建设存在短板”的问题\n"

@@ -6,8 +6,9 @@ An item is a node whose heading states a problem in one of the genre's formulas:
 - 巡视指出“P” / 巡察发现…; （问题）P（整改情况）…;
 - 关于“P”问题(的整改), 关于…的问题: an item, unless its children state narrower problems, in
   which case it is their group (the seed's (一)…(九) over 1。–14。);
-- under a category heading (关于…方面) or a heading that sorts items by state
-  (已整改完成的问题), a node whose own heading names a shortfall (…不到位, 缺乏…).
+- under a category heading (关于…方面) or the part that answers the feedback (巡察反馈问题整改
+  落实情况), a node whose own heading names a shortfall (…不到位, 缺乏…); under a heading that
+  sorts items by state (已整改完成的问题), every numbered section.
 
 A heading that sorts items by state is neither item nor group: it gives its items a status.
 Measures are the numbered points under the item (reached through unnumbered paragraphs), or
@@ -54,6 +55,7 @@ class Statement:
     opinion: tuple[int, int] | None = None
     status: RectificationStatus | None = None
     body_start: int | None = None  # where the answer starts, after a （整改情况） label
+    aspect: bool = False  # 关于“…”方面: names a field of problems rather than one problem
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,7 @@ class _Patterns:
     answering_section: regex.Pattern[str]
     status_word: regex.Pattern[str]
     problem_cue: regex.Pattern[str]
+    shortfall_word: regex.Pattern[str]
     action_start: regex.Pattern[str]
     deadline_after: regex.Pattern[str]
     answer_label: regex.Pattern[str]
@@ -84,7 +87,9 @@ def _patterns() -> _Patterns:
     status_words = alternation([row["word"] for row in statuses])
     p = _QUOTED.format(name="p")
     o = _QUOTED.format(name="o")
-    supervision = "巡视|巡察|审计|督察|督查"
+    supervision = alternation(
+        [row["word"] for row in load_records("inspection_words") if row["field"] == "inspection"]
+    )
     return _Patterns(
         opinion=regex.compile(
             rf"\s*针对{p}(?:等?(?:方面的?)?问题)?(?:的整改情况)?(?:和|及|、|与|以及|,|，)?"
@@ -95,7 +100,7 @@ def _patterns() -> _Patterns:
             r"(?:等?(?:方面的?)?问题|的整改情况|的整改|整改情况|的问题|[。,，;；]|$)"
         ),
         unquoted_targeted=regex.compile(
-            r"\s*针对(?:(?:巡视|巡察|审计|督察|督查)组?(?:反馈|指出|发现)的?)?"
+            rf"\s*针对(?:(?:{supervision})组?(?:反馈|指出|发现)的?)?"
             r"(?P<p>[^。\n]{4,80}?)(?:的|等)?问题"
         ),
         about_quoted=regex.compile(rf"\s*关于{p}(?=的?等?(?:方面的?)?问题|的?整改|方面)"),
@@ -124,6 +129,9 @@ def _patterns() -> _Patterns:
         ),
         status_word=regex.compile(status_words),
         # a shortfall word, or any 不 that is not part of a steady phrase (不断, 不折不扣)
+        shortfall_word=regex.compile(
+            alternation([row["word"] for row in cues if row["kind"] == "problem"])
+        ),
         problem_cue=regex.compile(
             alternation([row["word"] for row in cues if row["kind"] == "problem"])
             + "|不(?!"
@@ -194,7 +202,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
         return Statement("item", hit.span("p"))
     hit = p.about_quoted.match(folded, start, end)
     if hit is not None:
-        return Statement("either", hit.span("p"))
+        aspect = folded.startswith(("方面", "等方面"), hit.end())
+        return Statement("either", hit.span("p"), aspect=aspect)
     hit = p.status_heading.match(folded, start, heading_end)
     if hit is not None and heading_end - start <= 30:
         return Statement("status", status=_status_of(hit.group("w")))
@@ -208,15 +217,20 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     return None
 
 
-def _names_problem(folded: str, start: int, end: int) -> bool:
-    """A heading names a shortfall (缺乏…, …不到位) and does not open with an action verb."""
+def _names_problem(folded: str, start: int, end: int, *, strict: bool = False) -> bool:
+    """A heading names a shortfall (缺乏…, …不到位) and does not open with an action verb.
+
+    A short heading whose only shortfall word is a closing 问题 (其他问题, 存在的问题) names a
+    kind of problem, not one. ``strict`` leaves out the generic 不 (for the children of a
+    problem heading, which are more often its measures: 对不符合条件的对象进行清退)."""
     p = _patterns()
     if end - start < 4 or p.action_start.match(folded, start, end):
         return False
-    shortfall = p.problem_cue.search(folded, start, end)
-    return shortfall is not None and not (
-        shortfall.group() == "问题" and end - shortfall.end() <= 0 and end - start <= 8
-    )
+    cue = p.shortfall_word if strict else p.problem_cue
+    found = [hit.group() for hit in cue.finditer(folded, start, end)]
+    if not found:
+        return False
+    return not (found == ["问题"] and folded.endswith("问题", start, end) and end - start <= 8)
 
 
 @dataclass
@@ -296,7 +310,8 @@ def _implicit_item(folded: str, entry: _Entry) -> bool:
     start, end = _trim(folded, *_heading_span(node))
     first_clause = regex.search(r"[,，;；]", folded[start:end])
     clause_end = start + first_clause.start() if first_clause else end
-    return _names_problem(folded, start, clause_end)
+    strict = ancestor.statement.form == "either" and not ancestor.statement.aspect
+    return _names_problem(folded, start, clause_end, strict=strict)
 
 
 def _rectification(

@@ -132,7 +132,13 @@ class Count(Mention):
     """A quantity: 召开全体会议17次, 2.45万名网格员, 近90万人, 降幅21%."""
 
     kind: Literal["count"] = "count"
-    value: int | float = Field(description="Normalised number: 万/亿 expanded, 两 -> 2.")
+    value: int | float = Field(
+        description="Normalised number: 万/亿 expanded, 两 -> 2; the lower end of a range."
+    )
+    value_max: int | float | None = Field(
+        default=None,
+        description="Upper end of a range (2-3次, 两到三年 -> 3); None for a single number.",
+    )
     unit: str | None = Field(description="Measure word as written: 条, 次, 人次, 个月, %.")
     object: str | None = Field(default=None, description="What is counted, e.g. 整改措施.")
     approx: str | None = Field(default=None, description="Approximation word: 余, 多, 近, 约…")

@@ -191,6 +191,8 @@ def extract_counts(
             groups = hit.groups()
             cand = _candidate(folded, start, hit_end, groups, lx)
             if cand is not None and not overlaps(cand.start, cand.end):
+                while candidates and candidates[-1].start >= cand.start:
+                    candidates.pop()  # 15万 of 15万至30万元: the lower end of this range
                 if cand.start and folded[cand.start - 1] == "、":  # 0.55、0.5个百分点
                     members = _shared_unit_members(folded, cand, groups[1] or "", groups[3] or "")
                     candidates += [m for m in members if not overlaps(m.start, m.end)]
@@ -344,6 +346,13 @@ def _distributive(folded: str, start: int, end: int, unit: str) -> bool:
     one = "一" + unit
     if folded.startswith(one, end) or folded.endswith(one, 0, start):
         return True  # 一件一件, 一项一项
+    for k in range(1, 4):  # 一个问题一个问题: the phrase said twice
+        noun = folded[end : end + k]
+        if (k > 1 or "\u4e00" <= noun <= "\u9fff") and (
+            folded.startswith(one + noun, end + k) or folded.endswith(one + noun, 0, start)
+        ):
+            return True
+
     if folded.startswith(_NOT_ONE_MISSING, end):
         return True  # 一个不少, 一个也不能少, 一件都不放过
     nxt = folded[end : end + 1]
@@ -392,6 +401,8 @@ def _range_lower(folded: str, start: int, num: str, mult: str) -> tuple[int, int
     lower = pattern.search(folded, max(0, start - 16), start)
     if lower is None:
         return None
+    if lower.group(2):  # 15万至30万元: the lower end has its own multiplier
+        mult = lower.group(2)
     lower_start = lower.start()
     before = folded[lower_start - 1] if lower_start else ""
     if before and (before in _NOT_BEFORE or (before.isascii() and before.isalnum())):
@@ -401,8 +412,8 @@ def _range_lower(folded: str, start: int, num: str, mult: str) -> tuple[int, int
 
 
 _RANGE_CONNECTORS = frozenset("-~至到—–")
-_RANGE_LOWER_DIGITS = re.compile(r"([0-9]{1,12}(?:\.[0-9]{1,6})?)[-~至到—–]$")
-_RANGE_LOWER_CHINESE = re.compile(r"([一二两三四五六七八九十]{1,4})[-~至到—–]$")
+_RANGE_LOWER_DIGITS = re.compile(r"([0-9]{1,12}(?:\.[0-9]{1,6})?)(万亿|亿|万)?[-~至到—–]$")
+_RANGE_LOWER_CHINESE = re.compile(r"([一二两三四五六七八九十]{1,4})(万亿|亿|万)?[-~至到—–]$")
 
 
 def _shared_unit_members(folded: str, last: _Candidate, num: str, mult: str) -> list[_Candidate]:

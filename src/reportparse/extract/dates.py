@@ -622,7 +622,7 @@ def _ranged(
     if last is not None and last.key() <= first.key():
         last = None
     since = "asince" if m.lastgroup == "ex" else "xsince"
-    if last is None and m[since] and m.start(since) == stop:
+    if m[since] and m.start(since) == stop:  # 2023年下半年以来: since its first month
         return _mention(text, start, m.end(since), "since", *_value_of(first, None))
     kind: DateKind = "range" if last is not None else "point"
     return _mention(text, start, stop, kind, *_value_of(first, last))
@@ -734,7 +734,7 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
         elif months is not None:
             first.month = months[0]
             last = _Point(year, months[1]) if months[1] != months[0] else None
-    if last is None and m["rsince"] and m.start("rsince") == stop:
+    if m["rsince"] and m.start("rsince") == stop:
         return _mention(text, start, m.end("rsince"), "since", *_value_of(first, None))
     return _mention(text, start, stop, "relative", *_value_of(first, last))
 

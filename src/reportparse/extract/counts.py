@@ -180,7 +180,7 @@ def extract_counts(
     overlaps, end_before, start_after = fences.overlaps, fences.end_before, fences.start_after
     # a match whose first character is excluded (a year in a date, a number in a quoted
     # formula) is not looked at: every count it could give would overlap that span
-    candidates = []
+    candidates: list[_Candidate] = []
     hit_end = 0
     for hit in lx.count_scan.finditer(folded):
         start = hit.start()

@@ -174,6 +174,20 @@ DISTRIBUTIVE = {
     "any_one_item": ("凡有一条不合格的", [(1, "条")]),
 }
 
+FIGURATIVE = {
+    # after a one-character Chinese numeral, 头 片 把 根 口… are mostly images
+    "yitou_yitou": ("一头连着党心、一头连着民心", []),
+    "liangtou": ("抓两头带中间", []),
+    "yipian": ("赢得一片赞誉", []),
+    "yiba_chizi": ("用一把尺子量到底", []),
+    "yigen_zhen": ("上面千条线、下面一根针", []),
+    # digits or a longer numeral count
+    "tou_digits": ("生猪存栏2000头", [(2000, "头")]),
+    "kou_digits": ("打井3口", [(3, "口")]),
+    "tou_long_numeral": ("增加三千万头", [(30000000, "头")]),
+    "liang_counts": ("发射两颗卫星", [(2, "颗")]),
+}
+
 # measure words of other sectors: text, value, unit
 MEASURE_WORDS = {
     "men": ("开设115门课程", 115, "门"),
@@ -250,8 +264,8 @@ NOT_RANGES = {
 
 @pytest.mark.parametrize(
     "text, expected",
-    [*NUMERAL_IN_WORD.values(), *TIERS.values(), *DISTRIBUTIVE.values()],
-    ids=[*NUMERAL_IN_WORD, *TIERS, *DISTRIBUTIVE],
+    [*NUMERAL_IN_WORD.values(), *TIERS.values(), *DISTRIBUTIVE.values(), *FIGURATIVE.values()],
+    ids=[*NUMERAL_IN_WORD, *TIERS, *DISTRIBUTIVE, *FIGURATIVE],
 )
 def test_word_boundaries_tiers_and_pairs(text: str, expected: list[tuple[Any, ...]]) -> None:
     assert [(c.value, c.unit) for c in extract_counts(text)] == expected
@@ -265,7 +279,7 @@ def test_measure_words_of_other_sectors(text: str, value: float, unit: str) -> N
 def test_measure_word_table_has_its_header_and_classes() -> None:
     from reportparse.lexicon import load_records, load_table
 
-    assert load_table("measure_words")[0] == ("unit", "kind", "class")
+    assert load_table("measure_words")[0] == ("unit", "kind", "class", "figurative")
     rows = {row["unit"]: row for row in load_records("measure_words")}
     assert {row["class"] for row in rows.values()} == {"count", "money", "time", "measure"}
     assert {unit: rows[unit]["class"] for unit in UNIT_CLASSES} == UNIT_CLASSES

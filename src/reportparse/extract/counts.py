@@ -54,7 +54,9 @@ class _Lexicon:
     """
 
     def __init__(self) -> None:
-        self.unit_kind = {row["unit"]: row["kind"] for row in load_records("measure_words")}
+        units = load_records("measure_words")
+        self.unit_kind = {row["unit"]: row["kind"] for row in units}
+        self.figurative = frozenset(row["unit"] for row in units if row["figurative"] == "yes")
         self.numeral_words = _words_re(load_words("count_numeral_words"))
         self.numeral_reach = max(map(len, load_words("count_numeral_words")))
         approx_at = {row[0]: row[1] for row in load_table("approximators")}
@@ -283,6 +285,8 @@ def _candidate(
         unit_start = after - len(unit)
         if num == "二" and kind not in ("measure", "percent", "duration"):
             return None  # 机关二支部, 二处: a count says 两 before a measure word; 二 numbers
+        if len(num) == 1 and num != "两" and not mult and unit in lx.figurative:
+            return None  # 一头连着…, 一片赞誉: an image, not a quantity (两 only counts)
         if _inside_word(folded, start, unit_start, after, lx, counting=num == "两"):
             return None
         if num == "一" and _distributive(folded, start, after, unit):

@@ -157,6 +157,12 @@ CASES: list[tuple[str, str, datetime.date | None, Expected]] = [
      [("2024年春季学期", "point", "2024", "year")]),
     ("winter-break", "2023年寒假期间", None, [("2023年寒假", "point", "2023", "year")]),
     ("whole-year", "2021年全年共开展督查3轮", None, [("2021年全年", "point", "2021", "year")]),
+    ("year-repeated-start", "2020年年初，2020年年底前", None,
+     [("2020年年初", "point", "2020-01", "month"), ("2020年年底", "point", "2020-12", "month")]),
+    ("budget-term", "2023年年初预算", None, [("2023年", "point", "2023", "year")]),
+    ("academic-year", "2021-2022学年，2021—2022学年度", None,
+     [("2021-2022学年", "range", "2021/2022", "year"),
+      ("2021—2022学年", "range", "2021/2022", "year")]),
     ("whole-year-relative-alone", "全年共开展督查3轮", datetime.date(2021, 6, 1),
      [("全年", "relative", "2021", "year")]),
     # A year shared by a list: one date per member.

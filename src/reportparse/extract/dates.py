@@ -52,12 +52,11 @@ _DAY = r"(?:(?<!\d)\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|[一
 _CONN = rf"{_SP}(?:{alternation(_CONNECTORS)}){_SP}"
 _YEAR_AFTER = r"(?![来间级龄代])"  # 2000年来 is a duration, 1990年代 a decade
 # After 年: 2020年底, 2020年上半年, 2020年一季度 (初步, 初心 are words, not 年初).
+# The suffix may repeat 年: 2020年年初, 去年年底.
 _YEAR_SUFFIX = (
-    r"底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度|"
+    r"年底|年末|年初(?!预算)|底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度|"
     + alternation(list(_SEASONS))
 )
-# After a relative year the suffix may repeat 年: 去年年底, 今年年初.
-_RELATIVE_SUFFIX = rf"年底|年末|年初|{_YEAR_SUFFIX}"
 _MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
 
 
@@ -144,7 +143,7 @@ _PATTERN_SOURCE = rf"""
   | {_starts(*_NAMED)}
     (?P<named>{alternation(list(_NAMED))})
   | (?=\d)
-    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}年{_YEAR_AFTER}{_since_tail("ysince")}?)
+    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}学?年{_YEAR_AFTER}{_since_tail("ysince")}?)
   | (?=\d)
     (?P<dot>(?<![\d.])(?P<dy>\d{{4}})(?P<dsep>[./-])(?P<dm>\d{{1,2}})(?P=dsep)(?P<dd>\d{{1,2}})
         (?!\d|\.\d))
@@ -156,7 +155,7 @@ _PATTERN_SOURCE = rf"""
     (?P<rel>(?P<relw>{_relative_words()})(?![轻龄纪级鉴画薪])
         (?:{_SP}(?P<rM>(?P<rm>{_MONTH}){_SP}月份?)(?:{_SP}(?P<rD>(?P<rd>{_DAY}){_SP}[日号]))?
            (?P<rms>{_MONTH_SUFFIX})?
-          |(?P<rys>{_RELATIVE_SUFFIX}))?
+          |(?P<rys>{_YEAR_SUFFIX}))?
         {_since_tail("rsince")}?)
   | (?=\d)
     (?P<md>(?<![\d.个第每近约])(?P<xM>(?P<xm>\d{{1,2}}){_SP}月份?)(?![余多来内间薪租息])

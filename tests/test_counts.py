@@ -250,6 +250,8 @@ RANGES = {
     "half_year": ("用半年时间集中整治", [(0.5, None, "年", True)]),
     "half_year_since": ("半年来代办事项350余件", [(0.5, None, "年", True),
                                                 (350, None, "件", False)]),
+    "decimal_in_characters": ("城镇化率提高十一点六个百分点", [(11.6, None, "个百分点", False)]),
+    "age_in_characters": ("人均预期寿命增长到七十八点二岁", [(78.2, None, "岁", False)]),
     "recent_three_years": ("近三年共引进博士26名", [(3, None, "年", True),
                                                  (26, None, "名", False)]),
 }  # fmt: skip

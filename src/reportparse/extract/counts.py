@@ -20,11 +20,12 @@ from ..lexicon import (
 )
 from ..models import Count
 from ..normalise import folded_text
-from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
+from ..numerals import BIG_UNITS, DIGITS, SMALL_UNITS, number_value
 from ..segment import Token, tokens, word_tag
 from ..span import Span, builder
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGITS = "零〇一二三四五六七八九"  # the digits after 点 in a decimal written in characters
 _ARABIC = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}(?![0-9])|[0-9]{1,12}(?![0-9]))(?:\.[0-9]{1,6}(?![0-9]))?"
 )
@@ -133,9 +134,10 @@ class _Lexicon:
             # a cheap necessary condition first: a run of numerals (digits, commas, points,
             # multipliers: at most 28 chars) up to one of ``ends``; re skips the numerals of
             # words (进一步, 十九届) without trying the alternations
-            rf"(?=[0-9{_CN}半])(?=百分之|半|[0-9,.{_CN}]{{0,30}}[{ends}])"
+            rf"(?=[0-9{_CN}半])(?=百分之|半|[0-9,.{_CN}点]{{0,30}}[{ends}])"
             rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{_CN}]{{1,8}})"
-            rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}}|半(?=个?[年月天周小学]))(?P<mid>{mid})?"
+            rf"|(?P<num>{_ARABIC}|[{_CN}]{{1,10}}(?:点[{_CN_DIGITS}]{{1,6}})?|半(?=个?[年月天周小学]))"
+            rf"(?P<mid>{mid})?"
             rf"(?P<mult>万亿|千万|百万|亿|万|千)?"
             rf"(?P<mid2>{mid})?"
             rf"(?:(?=[{first}])(?P<unit>{alternation(units)})|(?<=[万亿])|(?<=[万亿][余多])))"
@@ -466,6 +468,13 @@ def _value(num: str, mult: str) -> int | float | None:
 @lru_cache(maxsize=1024)  # the same numerals (三, 十二, 2.45万) come back in every report
 def _written_value(num: str, mult: str) -> int | float | None:
     """``_value`` of a Chinese numeral, a decimal or a number with a multiplier."""
+    if "点" in num:  # 七点二个百分点: a decimal written in characters
+        whole, _, decimals = num.partition("点")
+        value = _written_value(whole, "")
+        if value is None:
+            return None
+        fraction = "".join(str(DIGITS[ch]) for ch in decimals)
+        return number_value(f"{value}.{fraction}", mult)
     if not num[0].isdigit():
         if num[0] in "百千万亿零〇":  # 百名, 千家, 万人: lexical, not counts
             return None

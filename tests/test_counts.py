@@ -168,6 +168,7 @@ DISTRIBUTIVE = {
     "yijian_yijian": ("一件一件抓落实", []),
     "yixiang_yixiang": ("一项一项推进", []),
     "phrase_twice": ("一个问题一个问题解决", []),
+    "one_to_one": ("落实一人一案、一床一码，实行一户一策", []),
     # the number one still counts
     "one_meeting_one_file": ("召开一次会议、印发一个文件", [(1, "次"), (1, "个")]),
     "one_problem": ("巡察发现一个问题", [(1, "个")]),

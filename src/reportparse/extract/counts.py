@@ -347,11 +347,13 @@ def _inside_word(
 
 def _distributive(folded: str, start: int, end: int, unit: str) -> bool:
     """一M in a distributive or idiomatic pattern, not the number one: 一件一件 (each in turn),
-    一个不少 (not one missing), 整改一个、销号一个 (each one as it comes), 通过一个问题整改、推动
-    一类问题解决 (one case standing for a class)."""
+    一人一档 (one for each), 一个不少 (not one missing), 整改一个、销号一个 (each one as it
+    comes), 通过一个问题整改、推动一类问题解决 (one case standing for a class)."""
     one = "一" + unit
     if folded.startswith(one, end) or folded.endswith(one, 0, start):
         return True  # 一件一件, 一项一项
+    if folded.startswith(("一", "双"), end):
+        return True  # 一人一档, 一户一策, 一床一码, 一岗双责: a one-to-one formula
     for k in range(1, 4):  # 一个问题一个问题: the phrase said twice
         noun = folded[end : end + k]
         if (k > 1 or "\u4e00" <= noun <= "\u9fff") and (

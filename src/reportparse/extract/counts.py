@@ -297,10 +297,9 @@ def _candidate(
         after = end
     else:
         post = None
+    pre_len = len(pre or "")
     if pre == "近" and kind == "duration":
-        pre_len, pre = 1, None  # 近三年: the last three years, not nearly three
-    else:
-        pre_len = len(pre or "")
+        pre = None  # 近三年: the last three years, not nearly three
     approx = pre or mid or mid2 or (post if post in lx.approx_post or post == "多" else None)
     start -= pre_len
     lower = _range_lower(folded, start, num, mult or "") if not pre_len else None
@@ -360,7 +359,6 @@ def _distributive(folded: str, start: int, end: int, unit: str) -> bool:
             folded.startswith(one + noun, end + k) or folded.endswith(one + noun, 0, start)
         ):
             return True
-
     if folded.startswith(_NOT_ONE_MISSING, end):
         return True  # 一个不少, 一个也不能少, 一件都不放过
     nxt = folded[end : end + 1]
@@ -472,7 +470,7 @@ def _written_value(num: str, mult: str) -> int | float | None:
     """``_value`` of a Chinese numeral, a decimal or a number with a multiplier."""
     if "点" in num:  # 七点二个百分点: a decimal written in characters
         whole, _, decimals = num.partition("点")
-        value = _written_value(whole, "")
+        value = 0 if whole in ("零", "〇") else _written_value(whole, "")
         if value is None:
             return None
         fraction = "".join(str(DIGITS[ch]) for ch in decimals)

@@ -43,7 +43,7 @@ def test_json_is_the_report(report_file: Path, capsys: pytest.CaptureFixture[str
 def test_tables_share_one_header(report_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(report_file), str(report_file), "--format", "nodes"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].startswith("file\tpath\tkind")
+    assert lines[0].startswith("file\tpath\tparent\tkind")
     assert sum(line.startswith("file\t") for line in lines) == 1
     assert len(lines) == 1 + 2 * 4  # two files, four nodes each (二 sections, (一), ¶)
 

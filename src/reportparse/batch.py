@@ -151,8 +151,10 @@ def _parse_in_processes(
                 executor.shutdown(wait=False, cancel_futures=True)
                 executor = _start_workers(jobs)
                 pending = deque(
-                    (other, executor.submit(parse_item, other, reference_date, max_bytes))
-                    for other, _ in pending
+                    (other, done)
+                    if done.done() and done.exception() is None
+                    else (other, executor.submit(parse_item, other, reference_date, max_bytes))
+                    for other, done in pending
                 )
             except Exception as error:  # the item or its result could not be sent (pickling)
                 result = failure_of(item, error)

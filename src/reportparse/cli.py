@@ -185,7 +185,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
             try:
                 inputs.append(_Input(STDIN_NAME, _read_stdin(args.max_bytes)))
             except (OSError, InputTooLargeError) as error:
-                _say(f"{STDIN_NAME}: {_reason_of(error)}")
+                _say(f"{STDIN_NAME}: {_reason_of(error, args.max_bytes)}")
                 problems += 1
             continue
         if os.path.isdir(path):
@@ -204,16 +204,16 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
     return inputs, problems
 
 
-def _reason_of(error: BaseException) -> str:
+def _reason_of(error: BaseException, max_bytes: int | None) -> str:
     if isinstance(error, InputTooLargeError):
-        return _too_large()
+        return _too_large(max_bytes)
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error)
 
 
-def _too_large() -> str:
-    return "larger than the input limit; raise it with --max-bytes N (0: no limit)"
+def _too_large(max_bytes: int | None) -> str:
+    return f"more than {max_bytes or 0:,} bytes; raise the limit with --max-bytes N (0: no limit)"
 
 
 # Writers -----------------------------------------------------------------------------------
@@ -469,8 +469,8 @@ def _write_all(inputs: list[_Input], writer: _Writer, args: argparse.Namespace) 
         writer.start()
         for each, result in zip(inputs, results, strict=True):
             if isinstance(result, ParseFailure):
-                reason = _too_large() if result.error_type == "InputTooLargeError" else None
-                _say(f"{each.name}: {reason or result.message}")
+                too_large = result.error_type == "InputTooLargeError"
+                _say(f"{each.name}: {_too_large(args.max_bytes) if too_large else result.message}")
                 failed += 1
             else:
                 if result.source is not None and result.source.path is None:  # stdin's bytes

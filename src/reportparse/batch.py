@@ -53,10 +53,10 @@ def parse_item(
             f"not {type(item).__name__}"
         )
     except Exception as error:  # a failure is a value: the rest of the batch goes on
-        return failure_of(item, error)
+        return _failure_of(item, error)
 
 
-def failure_of(item: object, error: BaseException) -> ParseFailure:
+def _failure_of(item: object, error: BaseException) -> ParseFailure:
     """The ``ParseFailure`` for an item: its path (when it is one), the error's type and its
     message on one line, the path not repeated."""
     path = str(os.fspath(item)) if isinstance(item, os.PathLike) else None
@@ -143,7 +143,7 @@ def _parse_in_processes(
                 # A worker died (killed, out of memory): this item fails, the others in flight
                 # go to fresh workers.
                 result = ParseFailure(
-                    source=failure_of(item, RuntimeError()).source,
+                    source=_failure_of(item, RuntimeError()).source,
                     error_type="BrokenProcessPool",
                     message="a worker process died while parsing this item or one beside it "
                     "(out of memory?)",
@@ -157,7 +157,7 @@ def _parse_in_processes(
                     for other, done in pending
                 )
             except Exception as error:  # the item or its result could not be sent (pickling)
-                result = failure_of(item, error)
+                result = _failure_of(item, error)
             yield result
     finally:
         # Stopped early (the consumer closed the generator, Ctrl-C): drop what is queued

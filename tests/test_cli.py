@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import io
 import json
@@ -362,3 +363,28 @@ def test_endless_stdin_is_capped_at_max_bytes() -> None:
         "reportparse: <stdin>: more than 1,000 bytes; "
         "raise the limit with --max-bytes N (0: no limit)"
     )
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_bar_on_a_terminal_only(report_file: Path) -> None:
+    pytest.importorskip("tqdm")
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main_end, terminal = pty.openpty()  # stderr as a terminal, as in an interactive shell
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    try:
+        result = _run([str(report_file)] * 3, stdout=subprocess.PIPE, stderr=terminal)
+        os.close(terminal)
+        shown = b""
+        with contextlib.suppress(OSError):  # EIO once everything written has been read
+            while chunk := os.read(main_end, 4096):
+                shown += chunk
+    finally:
+        os.close(main_end)
+    assert result.returncode == 0
+    assert b"3/3" in shown and b"file" in shown
+    piped = _run([str(report_file)] * 3, stdout=subprocess.PIPE)
+    assert piped.stderr == b""  # not a terminal: no bar

@@ -377,11 +377,9 @@ def _stdout_for_chinese() -> TextIO | None:
     try:
         "中文报告".encode(encoding)
     except (UnicodeEncodeError, LookupError):
-        if isinstance(out, io.TextIOWrapper):
+        if isinstance(out, io.TextIOWrapper):  # not a stream put in its place by a host program
             out.reconfigure(encoding="utf-8")
             _say(f"standard output's encoding ({encoding}) cannot write Chinese; writing UTF-8")
-        else:  # pragma: no cover - a replaced stdout without reconfigure
-            _say(f"standard output's encoding ({encoding}) cannot write Chinese; replacing it")
     return out
 
 

@@ -297,12 +297,17 @@ def _one_line(stderr: bytes) -> str:
     return text.rstrip("\n")
 
 
+POSIX_ONLY = pytest.mark.skipif(sys.platform == "win32", reason="closes a descriptor in the child")
+
+
+@POSIX_ONLY
 def test_closed_stdin() -> None:
     result = _run(["-"], stdout=subprocess.PIPE, preexec_fn=lambda: os.close(0))
     assert result.returncode == 1
     assert _one_line(result.stderr) == "reportparse: <stdin>: standard input is closed"
 
 
+@POSIX_ONLY
 def test_closed_stdout(report_file: Path) -> None:
     result = _run([str(report_file)], preexec_fn=lambda: os.close(1))
     assert result.returncode == 1

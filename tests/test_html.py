@@ -96,9 +96,10 @@ def test_markup_in_the_text_is_escaped() -> None:
 def test_diagnostics_are_listed() -> None:
     report = reportparse.parse(HOSTILE)
     assert [d.code for d in report.diagnostics] == ["numbering_gap"]
-    tags = _parsed(report._repr_html_())
-    text = "".join(tags.text)
-    assert "1 diagnostics" in text and "numbering_gap" in text
+    html = report._repr_html_()
+    text = "".join(_parsed(html).text)
+    assert "<summary>1 diagnostic</summary>" in html
+    assert "numbering_gap 三、 follows 1: numbers are missing" in text
 
 
 def test_a_huge_report_is_cut() -> None:
@@ -108,3 +109,11 @@ def test_a_huge_report_is_cut() -> None:
     sections = [attrs for tag, attrs in tags.starts if tag == "details" and not attrs]
     assert len(sections) == 1500  # 3000 nodes shown: each section and its paragraph
     assert "5,000 more nodes not shown" in "".join(tags.text)
+
+
+def test_empty_and_undecodable_text() -> None:
+    empty = to_html(reportparse.parse(""))
+    assert "0 characters" in "".join(_parsed(empty).text)
+    broken = to_html(reportparse.parse("一、标题\udc81\n召开会议3次。"))
+    broken.encode("utf-8")  # no lone surrogate left to fail the notebook's UTF-8
+    assert "标题\ufffd" in "".join(_parsed(broken).text)

@@ -4,6 +4,7 @@ JavaScript); every piece of the report's text is escaped."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from html import escape
@@ -16,6 +17,8 @@ MAX_NODES = 3000
 
 MAX_CHARS = 300_000
 """Characters of body text shown at most, so that a huge input cannot freeze the notebook."""
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _CSS = """
 .rp-report{font-family:system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",
@@ -192,7 +195,9 @@ def render_report(report: Report) -> str:
         )
     out.append(_diagnostics(report))
     out.append("</div>")
-    return "".join(out)
+    # Lone surrogates (from badly decoded input) cannot travel as UTF-8 to the notebook: one
+    # U+FFFD each, as in the JSON.
+    return _LONE_SURROGATE.sub("\ufffd", "".join(out))
 
 
 def _diagnostics(report: Report) -> str:
@@ -207,7 +212,8 @@ def _diagnostics(report: Report) -> str:
             + (f" <q>{escape(where)}</q>" if where.strip() else "")
             + "</li>"
         )
+    heading = f"{len(items)} diagnostic{'s' if len(items) > 1 else ''}"
     return (
-        f'<details class="rp-diagnostics" open><summary>{len(items)} diagnostics</summary>'
+        f'<details class="rp-diagnostics" open><summary>{heading}</summary>'
         f"<ul>{''.join(items)}</ul></details>"
     )

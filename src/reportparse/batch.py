@@ -56,17 +56,21 @@ def parse_item(
         return _failure_of(item, error)
 
 
+def _source_of(item: object) -> Source | None:
+    """The source a failure names: the item's path, when it is one."""
+    return Source(path=str(os.fspath(item))) if isinstance(item, os.PathLike) else None
+
+
 def _failure_of(item: object, error: BaseException) -> ParseFailure:
     """The ``ParseFailure`` for an item: its path (when it is one), the error's type and its
     message on one line, the path not repeated."""
-    path = str(os.fspath(item)) if isinstance(item, os.PathLike) else None
-    source = Source(path=path) if path is not None else None
+    source = _source_of(item)
     if isinstance(error, OSError) and error.strerror:
         message = error.strerror
     else:
         message = " ".join(str(error).split()) or type(error).__name__
         # The readers name the input in their messages (``<bytes>`` for bytes): named once here.
-        name = path if path is not None else "<bytes>"
+        name = source.path if source is not None else "<bytes>"
         message = message.removeprefix(f"{name}: ")
     return ParseFailure(source=source, error_type=type(error).__name__, message=message)
 
@@ -143,19 +147,19 @@ def _parse_in_processes(
                 # A worker died (killed, out of memory): this item fails, the others in flight
                 # go to fresh workers.
                 result = ParseFailure(
-                    source=_failure_of(item, RuntimeError()).source,
+                    source=_source_of(item),
                     error_type="BrokenProcessPool",
                     message="a worker process died while parsing this item or one beside it "
                     "(out of memory?)",
                 )
-                executor.shutdown(wait=False, cancel_futures=True)
-                executor = _start_workers(jobs)
+                broken, executor = executor, _start_workers(jobs)
                 pending = deque(
                     (other, done)
-                    if done.done() and done.exception() is None
+                    if done.done() and not done.cancelled() and done.exception() is None
                     else (other, executor.submit(parse_item, other, reference_date, max_bytes))
                     for other, done in pending
                 )
+                broken.shutdown(wait=False, cancel_futures=True)
             except Exception as error:  # the item or its result could not be sent (pickling)
                 result = _failure_of(item, error)
             yield result

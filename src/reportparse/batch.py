@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Union
@@ -87,8 +88,9 @@ def parse_many(
     A ``str`` item is a report's text, an ``os.PathLike`` (``pathlib.Path``) a file, ``bytes``
     a file's content. With ``jobs > 1`` the items are parsed in that many worker processes;
     the input is read lazily and at most ``jobs * WINDOW_PER_JOB`` items are in flight, so an
-    endless generator of paths streams. Scripts that use ``jobs > 1`` need the usual
-    ``if __name__ == "__main__":`` guard (workers are started, not forked)."""
+    endless generator of paths streams. Workers are forked from a process that runs no other
+    thread (on Linux), else started afresh: scripts that use ``jobs > 1`` need the usual
+    ``if __name__ == "__main__":`` guard."""
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     if isinstance(items, (str, bytes, os.PathLike)):
@@ -105,17 +107,26 @@ def _ignore_interrupts() -> None:
 
 def _start_workers(jobs: int) -> ProcessPoolExecutor:
     import multiprocessing  # here: a plain parse or a batch on one process never needs it
+    import threading
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver (or spawn) rather than fork: forking a process that runs threads (a notebook
-    # kernel, a web server) can deadlock.
-    methods = multiprocessing.get_all_start_methods()
-    method = "forkserver" if "forkserver" in methods else "spawn"
+    if sys.platform == "linux" and threading.active_count() == 1:
+        # Forking a process that runs no other thread is safe, and the workers then share what
+        # it has loaded: one parse here loads the word tables once for all of them.
+        parse(_WARM_UP)
+        method = "fork"
+    else:
+        # Forking a process that runs threads (a notebook kernel, a web server) can deadlock.
+        methods = multiprocessing.get_all_start_methods()
+        method = "forkserver" if "forkserver" in methods else "spawn"
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context(method),
         initializer=_ignore_interrupts,
     )
+
+
+_WARM_UP = "一、总体情况\n2021年召开会议3次，制定《整改方案》。"
 
 
 def _parse_in_processes(
@@ -152,14 +163,14 @@ def _parse_in_processes(
                     message="a worker process died while parsing this item or one beside it "
                     "(out of memory?)",
                 )
-                broken, executor = executor, _start_workers(jobs)
+                executor.shutdown(wait=True)  # quick: a broken pool has stopped its workers
+                executor = _start_workers(jobs)
                 pending = deque(
                     (other, done)
                     if done.done() and not done.cancelled() and done.exception() is None
                     else (other, executor.submit(parse_item, other, reference_date, max_bytes))
                     for other, done in pending
                 )
-                broken.shutdown(wait=False, cancel_futures=True)
             except Exception as error:  # the item or its result could not be sent (pickling)
                 result = _failure_of(item, error)
             yield result

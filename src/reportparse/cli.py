@@ -498,6 +498,8 @@ def _progress(total: int) -> Any:
         from tqdm import tqdm
     except ImportError:  # the progress extra is not installed: no bar
         return None
+    # No monitor thread: worker processes are forked only from a process without threads.
+    tqdm.monitor_interval = 0
     return tqdm(total=total, file=sys.stderr, unit="file", dynamic_ncols=True)
 
 

@@ -155,10 +155,10 @@ def test_dataframe_of_one_report_many_and_named() -> None:
     assert list(frame.columns) == list(table_columns("nodes"))
     assert str(frame["ordinal"].dtype) == "Int64"
     assert frame["ordinal"].tolist()[:2] == [1, 1] and frame["ordinal"].isna().tolist()[2]
-    named = to_dataframe({"甲.txt": one, "乙.txt": two}, "counts")
+    failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
+    named = to_dataframe({"甲.txt": one, "丙.txt": failure, "乙.txt": two}, "counts")
     assert named["file"].tolist() == ["甲.txt", "乙.txt"]
     assert named["value"].tolist() == [3, 2]
-    failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
     listed = to_dataframe([one, failure, two], "counts")
     assert listed["report"].tolist() == [0, 2]
     empty = to_dataframe(reportparse.parse("一、甲"), "dates")

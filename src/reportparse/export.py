@@ -247,13 +247,14 @@ def to_records(report: Report, kind: str = "nodes", *, file: str | None = None) 
 
 
 def to_dataframe(
-    reports: Report | Mapping[str, Report] | Iterable[Report | ParseFailure], kind: str = "nodes"
+    reports: Report | Mapping[str, Report | ParseFailure] | Iterable[Report | ParseFailure],
+    kind: str = "nodes",
 ) -> Any:
     """A pandas DataFrame of one table over one report or many, with a ``file`` column.
 
     ``reports`` is a report, a dict of name -> report (the name fills ``file``), or an iterable of
-    reports (``file`` is each report's source path; a ``report`` column numbers them in order;
-    ``ParseFailure`` items from ``parse_many`` are skipped). Ordinals are nullable integers
+    reports (``file`` is each report's source path; a ``report`` column numbers them in order).
+    ``ParseFailure`` items (from ``parse_many``) give no rows. Ordinals are nullable integers
     (``Int64``); the dates table's ``date_start``/``date_end`` are ``datetime64``.
     Needs pandas (``pip install "reportparse[pandas]"``)."""
     try:
@@ -267,7 +268,8 @@ def to_dataframe(
         rows = to_records(reports, kind)
     elif isinstance(reports, Mapping):
         for name, report in reports.items():
-            rows.extend(to_records(report, kind, file=str(name)))
+            if isinstance(report, Report):
+                rows.extend(to_records(report, kind, file=str(name)))
     else:
         columns.insert(1, "report")
         for number, report in enumerate(reports):

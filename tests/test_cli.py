@@ -334,6 +334,21 @@ def test_full_disk(report_file: Path) -> None:
     )
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
+@pytest.mark.parametrize("table", ["counts", "csv"])
+def test_full_disk_output_file(report_file: Path, table: str, tmp_path: Path) -> None:
+    if table == "csv":  # a folder whose table files all sit on a full disk
+        out = tmp_path / "tables"
+        out.mkdir()
+        for kind in RECORD_KINDS:
+            (out / f"{kind}.csv").symlink_to("/dev/full")
+    else:
+        out = Path("/dev/full")
+    result = _run([str(report_file), "--format", table, "--output", str(out)])
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == f"reportparse: cannot write {out}: No space left on device"
+
+
 def test_pipe_closed_by_the_reader_ends_quietly() -> None:
     sample = str(SAMPLES / "inspection_standard.txt")
     with subprocess.Popen(

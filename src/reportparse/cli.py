@@ -220,7 +220,8 @@ def _too_large(max_bytes: int | None) -> str:
 
 
 class _Writer:
-    """Writes the reports of a run in one format; ``finish`` closes what ``start`` opened."""
+    """Writes the reports of a run in one format: ``start``, ``write`` each report, ``finish``
+    (what ends the output); ``close`` releases what ``start`` opened, also after an error."""
 
     def __init__(self, out: TextIO, several: bool, args: argparse.Namespace) -> None:
         self.out = out
@@ -235,6 +236,9 @@ class _Writer:
         raise NotImplementedError
 
     def finish(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
 
@@ -323,8 +327,8 @@ class _CsvFolderWriter(_Writer):
         for kind, write_rows in self.writers.items():
             write_rows(to_records(report, kind))
 
-    def finish(self) -> None:
-        for stream in self.files.values():
+    def close(self) -> None:
+        for stream in getattr(self, "files", {}).values():
             stream.close()
 
 
@@ -444,6 +448,10 @@ def _run(argv: Sequence[str] | None) -> int:
             _silence_stdout()
         _say(f"cannot write {destination}: {error.strerror or error}")
         return 1
+    finally:
+        if out is not None and not to_stdout:
+            with contextlib.suppress(OSError):  # after a failed write: already said
+                out.close()
     return 1 if failed or problems else 0
 
 
@@ -480,7 +488,10 @@ def _write_all(inputs: list[_Input], writer: _Writer, args: argparse.Namespace) 
             if _progress_bar is not None:
                 _progress_bar.update()
         writer.finish()
+        writer.close()
     finally:
+        with contextlib.suppress(OSError):  # after a failed write: already said
+            writer.close()
         close = getattr(results, "close", None)
         if close is not None:
             close()

@@ -154,9 +154,15 @@ class _Input:
     item: Item
 
 
-def _walk(folder: str, pattern: str | None) -> Iterator[str]:
-    """The report files under a folder, recursively, in a stable order (hidden ones skipped)."""
-    for root, folders, files in os.walk(folder):
+def _walk(folder: str, pattern: str | None, unreadable: list[str]) -> Iterator[str]:
+    """The report files under a folder, recursively, in a stable order (hidden ones skipped);
+    a folder that cannot be listed is said on stderr and added to ``unreadable``."""
+
+    def say(error: OSError) -> None:
+        _say(f"{error.filename}: {error.strerror}")
+        unreadable.append(str(error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=say):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -180,6 +186,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
     the arguments could not give one (already said on stderr)."""
     inputs: list[_Input] = []
     problems = 0
+    unreadable: list[str] = []
     for path in args.paths:
         if path == "-":
             try:
@@ -189,7 +196,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
                 problems += 1
             continue
         if os.path.isdir(path):
-            found = list(_walk(path, args.glob))
+            found = list(_walk(path, args.glob, unreadable))
             what = f"matching {args.glob}" if args.glob else f"({', '.join(SUPPORTED_SUFFIXES)})"
         elif _expands(path):  # a pattern that the shell did not expand (Windows)
             found = sorted(glob.glob(path, recursive=True))
@@ -201,7 +208,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
             _say(f"{path}: no report files {what}")
             problems += 1
         inputs.extend(_Input(name, Path(name)) for name in found)
-    return inputs, problems
+    return inputs, problems + len(unreadable)
 
 
 def _reason_of(error: BaseException, max_bytes: int | None) -> str:
@@ -276,7 +283,8 @@ class _JsonLinesWriter(_Writer):
 class _MarkdownWriter(_Writer):
     def write(self, name: str, report: Report) -> None:
         if self.several:
-            self.out.write(f"{'' if not self.written else chr(10)}<!-- {name} -->\n\n")
+            label = name.replace("-->", "-- >")  # a name cannot end the comment early
+            self.out.write(f"{'' if not self.written else chr(10)}<!-- {label} -->\n\n")
         self.out.write(to_markdown(report))
         self.written += 1
 

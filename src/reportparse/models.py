@@ -94,6 +94,13 @@ class BaseNode(BaseModel):
             yield child
             yield from child.walk()
 
+    def __repr__(self) -> str:
+        from .export import node_repr
+
+        return node_repr(self)
+
+    __str__ = __repr__
+
 
 class Section(BaseNode):
     """A numbered block that starts a line: 一、, (一), 1., (1), a line-initial 一是…"""
@@ -252,10 +259,27 @@ class Report(BaseModel):
                 return node
         return None
 
+    def node_text(self, node: BaseNode, *, children: bool = True) -> str:
+        """A node's text as written (nodes hold spans, the report holds the text);
+        ``children=False`` gives its own text: marker, heading and body without its children's."""
+        from .export import node_text
+
+        return node_text(self, node, children=children)
+
     def __str__(self) -> str:
         from .export import to_outline_text
 
         return to_outline_text(self)
+
+    def __repr__(self) -> str:
+        from .export import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .export import to_html
+
+        return to_html(self)
 
 
 def _replace_surrogates(value: Any) -> Any:

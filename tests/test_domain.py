@@ -478,14 +478,14 @@ def test_export_tables_for_the_coding_sheet() -> None:
     ]
     assert rows[2]["item_indicators"] == {"rules": 3}
     for row in rows:
-        assert report.text[row["start"] : row["end"]] == row["measure"]
+        assert report.text[row["char_start"] : row["char_end"]] == row["measure"]
     figures = to_records(report, "indicators")
     assert [(f["indicator"], f["value"], f["item_path"]) for f in figures] == [
         ("problems_found", 2, None),
         ("problems_rectified", 2, None),
         ("rules", 3, rows[2]["node_path"]),
     ]
-    assert records_to_tsv(rows).splitlines()[0].startswith("item\tnode_path\tproblem")
+    assert records_to_tsv(rows).splitlines()[0].startswith("file\titem\tnode_path\tproblem")
 
 
 def test_an_item_without_measures_is_one_row() -> None:

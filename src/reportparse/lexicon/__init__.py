@@ -32,14 +32,6 @@ def load_words(name: str) -> tuple[str, ...]:
     return tuple(row[0] for row in load_table(name))
 
 
-@cache
-def load_records(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a table whose first row names its columns, as dicts keyed by those names."""
-    header, *rows = load_table(name)
-    padding = ("",) * len(header)
-    return tuple(dict(zip(header, (row + padding)[: len(header)], strict=True)) for row in rows)
-
-
 def longest_first(words: Iterable[str]) -> tuple[str, ...]:
     """``words`` without repeats, longest first (ties in code-point order): the order in which
     :func:`alternation` tries them, so a string test in this order finds what it would."""
@@ -64,3 +56,12 @@ def class_led_scan(first_chars: str, pattern: str, consume: str = "") -> re.Patt
     (an empty group at the end of ``pattern`` marks that end).
     """
     return re.compile(f"[{first_chars}](?<=(?={pattern}).){consume}")
+
+
+@cache
+def load_records(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a table whose first row names its columns, as {column: field} dicts; a row
+    shorter than the header has "" in its missing (trailing) columns."""
+    header, *rows = load_table(name)
+    padding = ("",) * len(header)
+    return tuple(dict(zip(header, row + padding[len(row) :], strict=True)) for row in rows)

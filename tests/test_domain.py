@@ -558,3 +558,36 @@ def test_the_domain_layer_round_trips_through_json() -> None:
     assert again == report
     assert again.meta.spans == report.meta.spans
     assert [c.indicator for c in again.indicators] == [c.indicator for c in report.indicators]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "role"),
+    [
+        pytest.param(
+            "发现问题47个，已督促整改45个，整改率95.7%",
+            "45个",
+            "problems_rectified",
+            id="duzu-zhenggai",
+        ),
+        pytest.param(
+            "反馈的12项问题中已完成整改10项、正在推进2项",
+            "2项",
+            "problems_in_progress",
+            id="sentence-tells-what-is-counted",
+        ),
+        pytest.param(
+            "指出了3个方面17大项问题，细化为69子项问题",
+            "17大项",
+            "problems_found",
+            id="compound-unit",
+        ),
+        pytest.param(
+            "对整改不到位的2个问题重新制定方案",
+            "2个",
+            "problems_in_progress",
+            id="not-properly-rectified",
+        ),
+    ],
+)
+def test_indicator_roles_in_summary_sentences(sentence: str, figure: str, role: str) -> None:
+    test_indicator_roles(sentence, figure, role)

@@ -67,11 +67,19 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
-    counted = count.object if count.object else before + after
+    # without an object, what is counted is told by the clause (反馈问题3个方面18项), or, for a
+    # role its verb already marks, by the sentence (反馈的12项问题中…、正在推进2项)
+    sentence_start = max(folded.rfind(ch, max(0, start - 80), start) for ch in "。\n") + 1
+    sentence_end = min(
+        (i for i in (folded.find(ch, end) for ch in "。\n") if i >= 0), default=len(folded)
+    )
+    clause = before + after
+    sentence = folded[max(sentence_start, start - 80) : min(sentence_end, end + 40)]
     for side in (before, after):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
+            counted = sentence if role.verbs else clause
             if role.objects and not _counts_one_of(count.object, counted, role.objects):
                 continue
             if role.verbs and not any(word in side for word in role.verbs):
@@ -84,8 +92,8 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
 
 def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:
     """The count's object ends with one of ``words`` (up to two characters may trail it, as in
-    问题中 or 问题重新, where the object runs on into the verb); a count
-    without an object is judged by its clause (反馈问题3个方面18项, 8个整改工作专班)."""
+    问题中 or 问题重新, where the object runs on into the verb); a count without an object is
+    judged by the text around it (``counted``)."""
     if obj is None:
         return any(word in counted for word in words)
     return any(word in obj and len(obj) - obj.rfind(word) - len(word) <= 2 for word in words)

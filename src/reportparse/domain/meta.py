@@ -96,7 +96,8 @@ def _patterns() -> _Patterns:
         ),
         subject_target=regex.compile(
             rf"对(?P<subject>(?:(?!对)[^，。,;；:：\n“”]){{2,40}}?)"
-            rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?(?:{kinds})?(?:{inspections})"
+            rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?(?:{kinds})?[^，。,;；\n]{{0,4}}?"
+            rf"(?:{inspections})"
         ),
         # the subject runs up to the inspection's own description: 现将{subject}(十一届市委
         # 第八轮)巡视(集中)整改情况, 关于{subject}(第三轮)(常规)巡察整改

@@ -208,7 +208,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     if hit is not None and heading_end - start <= 30:
         return Statement("status", status=_status_of(hit.group("w")))
     hit = p.about_unquoted.match(folded, start, heading_end)
-    if hit is not None and _names_problem(folded, *hit.span("p")):
+    # 关于落实…不到位的问题 names a problem although it opens with a verb
+    if hit is not None and p.problem_cue.search(hit.group("p")):
         return Statement("either", hit.span("p"))
     if p.category.match(folded, start, heading_end):
         return Statement("category")

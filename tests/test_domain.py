@@ -570,7 +570,7 @@ def test_the_domain_layer_round_trips_through_json() -> None:
             id="duzu-zhenggai",
         ),
         pytest.param(
-            "反馈的12项问题中已完成整改10项、正在推进2项",
+            "反馈的15项问题中已完成整改13项、正在推进2项",
             "2项",
             "problems_in_progress",
             id="sentence-tells-what-is-counted",

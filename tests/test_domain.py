@@ -591,3 +591,21 @@ def test_the_domain_layer_round_trips_through_json() -> None:
 )
 def test_indicator_roles_in_summary_sentences(sentence: str, figure: str, role: str) -> None:
     test_indicator_roles(sentence, figure, role)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "role"),
+    [
+        pytest.param(
+            "整改情况：已完成3个所的改造提升",
+            "3个",
+            None,
+            id="negative-a-figure-counting-a-word-left-out",
+        ),
+        pytest.param(
+            "整改完成率达到95%以上", "95%", "completion_rate", id="a-rate-followed-by-yishang"
+        ),
+    ],
+)
+def test_bare_figures(sentence: str, figure: str, role: str | None) -> None:
+    test_indicator_roles(sentence, figure, role)

@@ -19,6 +19,10 @@ from ..span import Span
 from . import CountLike
 
 _CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
+# what may follow a figure that stands for its clause's noun (正在推进2项，其余3项正在推进,
+# 4条已明确时限, 15个均已整改, 完成率100%以上); any other character right after it is what it
+# counts
+_AFTER_A_BARE_FIGURE = frozenset("正已均都全尚仍未还在将需中次以左余多)）")
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
     sentence_end = min(
         (i for i in (folded.find(ch, end) for ch in "。\n") if i >= 0), default=len(folded)
     )
+    if count.object is None and after[:1] and after[0] not in _AFTER_A_BARE_FIGURE:
+        return None  # 已完成3个所的改造: the figure counts a word the count did not take in
     clause = before + after
     sentence = folded[max(sentence_start, start - 80) : min(sentence_end, end + 40)]
     for side in (before, after):

@@ -607,5 +607,10 @@ def test_indicator_roles_in_summary_sentences(sentence: str, figure: str, role: 
         ),
     ],
 )
-def test_bare_figures(sentence: str, figure: str, role: str | None) -> None:
-    test_indicator_roles(sentence, figure, role)
+def test_bare_and_listed_figures(sentence: str, figure: str, role: str | None) -> None:
+    text = sentence + "。"
+    folded = fold(text)
+    counts = extract_counts(text, folded=folded)
+    at = text.index(figure)
+    (count,) = [c for c in counts if c.span.start <= at < c.span.end]
+    assert find_indicator_roles(folded, counts).get(count.span) == role

@@ -51,13 +51,27 @@ def indicator_names() -> tuple[str, ...]:
 
 
 def find_indicator_roles(folded: str, counts: Sequence[CountLike]) -> dict[Span, str]:
-    """The role of every count that is a headline figure, keyed by the count's span."""
+    """The role of every count that is a headline figure, keyed by the count's span.
+
+    A figure listed after another with only 、 between them shares its verb (约谈科室主任4人、
+    医师15人): without a role of its own, it takes the one before when the unit fits."""
     roles: dict[Span, str] = {}
+    previous: tuple[CountLike, str] | None = None
     for count in counts:
         role = indicator_role(folded, count)
+        if role is None and previous is not None:
+            before, before_role = previous
+            between = folded[before.span.end : count.span.start].strip()
+            if between == "、" and count.unit in _role(before_role).units and not count.duration:
+                role = before_role
         if role is not None:
             roles[count.span] = role
+        previous = (count, role) if role is not None else None
     return roles
+
+
+def _role(name: str) -> _Role:
+    return next(role for role in _roles() if role.name == name)
 
 
 def indicator_role(folded: str, count: CountLike) -> str | None:

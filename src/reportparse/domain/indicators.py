@@ -85,21 +85,11 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
-    # without an object, what is counted is told by the clause (反馈问题3个方面18项), or, for a
-    # role its verb already marks, by the sentence (反馈的12项问题中…、正在推进2项)
-    sentence_start = max(folded.rfind(ch, max(0, start - 80), start) for ch in "。\n") + 1
-    sentence_end = min(
-        (i for i in (folded.find(ch, end) for ch in "。\n") if i >= 0), default=len(folded)
-    )
-    if count.object is None and after[:1] and after[0] not in _AFTER_A_BARE_FIGURE:
-        return None  # 已完成3个所的改造: the figure counts a word the count did not take in
-    clause = before + after
-    sentence = folded[max(sentence_start, start - 80) : min(sentence_end, end + 40)]
     for side in (before, after):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
-            counted = sentence if role.verbs else clause
+            counted = _what_is_counted(folded, count, before, after, by_verb=bool(role.verbs))
             if role.objects and not _counts_one_of(count.object, counted, role.objects):
                 continue
             if role.verbs and not any(word in side for word in role.verbs):
@@ -108,6 +98,28 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
                 continue
             return role.name
     return None
+
+
+def _what_is_counted(
+    folded: str, count: CountLike, before: str, after: str, *, by_verb: bool
+) -> str:
+    """Where to look for what a count without an object counts: the words right after it when
+    it stands before a noun it did not take in (下设8个整改工作专班, 已完成3个所的改造); else its
+    clause (反馈问题3个方面18项), or, for a role its verb already marks, its sentence
+    (反馈的12项问题中…、正在推进2项)."""
+    if count.object is not None:
+        return count.object
+    if after[:1] and after[0] not in _AFTER_A_BARE_FIGURE:
+        return after[:8]
+    if not by_verb:
+        return before + after
+    start, end = count.span.start, count.span.end
+    window_start = max(0, start - 80)
+    sentence_start = max(
+        max(folded.rfind(ch, window_start, start) for ch in "。\n") + 1, window_start
+    )
+    sentence_ends = [i for i in (folded.find(ch, end, end + 40) for ch in "。\n") if i >= 0]
+    return folded[sentence_start : min(sentence_ends, default=min(len(folded), end + 40))]
 
 
 def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:

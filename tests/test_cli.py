@@ -113,8 +113,8 @@ ODD_NAME = 'a,"b"\nc.txt'  # a comma, quotes and a line break: the CSV must quot
 def folder(tmp_path: Path) -> Path:
     """Six good reports (two levels deep), one binary file, and files the walk must skip."""
     root = tmp_path / "reports"
-    samples = sorted(SAMPLES.glob("*.txt"))
-    assert len(samples) == 6
+    samples = sorted(SAMPLES.glob("*.txt"))[:6]
+    assert len(samples) == 6, "the fixture needs six samples"
     for number, sample in enumerate(samples[:5]):
         target = root / ("sub/deeper" if number % 2 else "") / sample.name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -379,12 +379,13 @@ def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         parser.error(f"--output {args.output}: is a folder (only --format csv writes a folder)")
 
 
-def _stdout_for_chinese() -> TextIO | None:
-    """Standard output, made able to write Chinese: an encoding that cannot (ascii, a legacy
-    code page) is switched to UTF-8, and stderr says so once. ``None`` if stdout is closed."""
+def _stdout_for_chinese() -> tuple[TextIO | None, bool]:
+    """Standard output, made able to write Chinese, and whether its encoding had to change: an
+    encoding that cannot (ascii, a legacy code page) is switched to UTF-8, and stderr says so
+    once. ``None`` if stdout is closed."""
     out = sys.stdout
     if out is None:
-        return None
+        return None, False
     encoding = getattr(out, "encoding", None) or "utf-8"
     try:
         "中文报告".encode(encoding)
@@ -392,7 +393,8 @@ def _stdout_for_chinese() -> TextIO | None:
         if isinstance(out, io.TextIOWrapper):  # not a stream put in its place by a host program
             out.reconfigure(encoding="utf-8")
             _say(f"standard output's encoding ({encoding}) cannot write Chinese; writing UTF-8")
-    return out
+            return out, True
+    return out, False
 
 
 def _silence_stdout() -> None:
@@ -429,8 +431,9 @@ def _run(argv: Sequence[str] | None) -> int:
     writer_class = _writer_class(args)
     to_stdout = args.output is None
     out: TextIO | None = None
+    reencoded = False
     if to_stdout:
-        out = _stdout_for_chinese()
+        out, reencoded = _stdout_for_chinese()
         if out is None:
             _say("standard output is closed; give --output FILE")
             return 1
@@ -460,7 +463,7 @@ def _run(argv: Sequence[str] | None) -> int:
         if out is not None and not to_stdout:
             with contextlib.suppress(OSError):  # after a failed write: already said
                 out.close()
-    return 1 if failed or problems else 0
+    return 1 if failed or problems or reencoded else 0
 
 
 def _expands(path: str) -> bool:

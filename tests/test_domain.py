@@ -614,3 +614,29 @@ def test_bare_and_listed_figures(sentence: str, figure: str, role: str | None) -
     at = text.index(figure)
     (count,) = [c for c in counts if c.span.start <= at < c.span.end]
     assert find_indicator_roles(folded, counts).get(count.span) == role
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "二、整改情况\n（一）强化理论武装\n针对“理论学习不够深入”问题，部党组修订学习制度，开展专题研讨。\n"
+            "针对“意识形态责任制落实不到位”问题，一是制定责任清单；二是开展专项检查。\n",
+            [
+                ("理论学习不够深入", ["部党组修订学习制度，开展专题研讨。"]),
+                ("意识形态责任制落实不到位", ["一是制定责任清单；", "二是开展专项检查。"]),
+            ],
+            id="paragraphs-opening-with-zhendui",
+        ),
+        pytest.param(
+            "二、整改情况\n针对“放管服”改革要求，部党组精简审批事项。\n",
+            [],
+            id="negative-a-quoted-slogan-is-not-a-problem",
+        ),
+    ],
+)
+def test_paragraph_items(body: str, expected: list[tuple[str, list[str]]]) -> None:
+    report = _items(body)
+    assert [(r.problem, [m.text for m in r.measures]) for r in report.rectifications] == expected
+    for item in report.rectifications:
+        assert report.node_at(item.node_path) is not None

@@ -169,9 +169,9 @@ def _trim(folded: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _heading_region(node: Node) -> tuple[int, int]:
-    """From the marker's end to the first child (or the node's end), at most _HEADING_MAX."""
-    assert node.marker is not None
-    start = node.marker.span.end
+    """From the marker's end (a paragraph's start) to the first child (or the node's end), at
+    most _HEADING_MAX."""
+    start = node.marker.span.end if node.marker is not None else node.span.start
     end = node.children[0].span.start if node.children else node.span.end
     return start, min(end, start + _HEADING_MAX)
 
@@ -218,6 +218,21 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     return None
 
 
+def state_of_paragraph(folded: str, node: Node) -> Statement | None:
+    """An unnumbered paragraph that opens with 针对“P”问题(和“O”整改意见) states a problem, and
+    what follows answers it (针对“…”问题，部党组…; 一是…). A quote followed by anything else
+    (针对“放管服”改革要求) is not a problem."""
+    p = _patterns()
+    start, end = _heading_region(node)
+    hit = p.opinion.match(folded, start, end)
+    if hit is not None:
+        return Statement("item", hit.span("p"), hit.span("o"), body_start=hit.end())
+    hit = p.quoted.match(folded, start, end)
+    if hit is not None and regex.search("问题|整改", folded[hit.end("p") : hit.end()]):
+        return Statement("item", hit.span("p"), body_start=hit.end())
+    return None
+
+
 def _names_problem(folded: str, start: int, end: int, *, strict: bool = False) -> bool:
     """A heading names a shortfall (缺乏…, …不到位) and does not open with an action verb.
 
@@ -245,13 +260,17 @@ class _Entry:
 
 
 def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) -> list[_Entry]:
-    """The nodes with a marker, each under its nearest numbered ancestor (paragraphs skipped)."""
+    """The nodes with a marker, and the paragraphs that open by stating a problem, each under
+    its nearest such ancestor (other paragraphs are skipped)."""
     entries: list[_Entry] = []
     for node in nodes:
-        if node.marker is None:
+        statement = (
+            state_of_heading(folded, node) if node.marker else state_of_paragraph(folded, node)
+        )
+        if node.marker is None and statement is None:
             entries.extend(_numbered_tree(node.children, parent, folded))
             continue
-        entry = _Entry(node, state_of_heading(folded, node), parent)
+        entry = _Entry(node, statement, parent)
         entry.children = _numbered_tree(node.children, entry, folded)
         entries.append(entry)
     return entries
@@ -378,7 +397,10 @@ def _measures(text: str, folded: str, entry: _Entry) -> list[Measure]:
     node = entry.node
     assert entry.statement is not None
     p = _patterns()
-    start = max(entry.statement.body_start or 0, _heading_span(node)[1])
+    if node.marker is None and entry.statement.body_start is not None:
+        start = entry.statement.body_start  # a paragraph item: its answer follows its statement
+    else:
+        start = max(entry.statement.body_start or 0, _heading_span(node)[1])
     label = p.answer_label.match(folded, start, node.span.end)
     start = _trim(folded, label.end() if label else start, node.span.end)[0]
     closing = p.closing_line.search(folded, start, node.span.end)

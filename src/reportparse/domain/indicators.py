@@ -45,6 +45,12 @@ def _roles() -> tuple[_Role, ...]:
     )
 
 
+@cache
+def _units() -> frozenset[str | None]:
+    """Every unit some role takes: a count in another unit (次, 年, 米) has no role."""
+    return frozenset(unit for role in _roles() for unit in role.units)
+
+
 def indicator_names() -> tuple[str, ...]:
     """Every role a count can take, in the order they are tried."""
     return tuple(role.name for role in _roles())
@@ -76,7 +82,7 @@ def _role(name: str) -> _Role:
 
 def indicator_role(folded: str, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
-    if count.duration:
+    if count.duration or count.unit not in _units():
         return None
     start, end = count.span.start, count.span.end
     breaks = [hit.end() for hit in _CLAUSE_BREAK.finditer(folded, max(0, start - 40), start)]
@@ -85,11 +91,15 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
+    counted_by = {
+        by_verb: _what_is_counted(folded, count, before, after, by_verb=by_verb)
+        for by_verb in (False, True)
+    }
     for side in (before, after):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
-            counted = _what_is_counted(folded, count, before, after, by_verb=bool(role.verbs))
+            counted = counted_by[bool(role.verbs)]
             if role.objects and not _counts_one_of(count.object, counted, role.objects):
                 continue
             if role.verbs and not any(word in side for word in role.verbs):

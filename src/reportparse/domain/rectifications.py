@@ -17,6 +17,7 @@ the item's own body as one measure when it has none.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,6 +36,9 @@ from . import DateLike
 # feedback (巡察反馈问题整改落实情况), under which a plain problem heading is an item
 Form = Literal["item", "either", "category", "status", "section"]
 
+# a word that every form's heading holds (针对…, 关于…, …问题, …方面, 巡视指出, 整改意见,
+# 正在推进整改的事项…): a heading with none of them states nothing
+_ANY_FORM = regex.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
 _TRAILING = " \t\n。.;；:：,，"
 _HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
@@ -182,6 +186,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
         return None
     p = _patterns()
     start, end = _heading_region(node)
+    if not _ANY_FORM.search(folded, start, end):
+        return None  # most headings (一是坚持集体领导机制。) hold no word of any form
     heading_end = node.heading_span.end if node.heading_span is not None else end
     hit = p.opinion.match(folded, start, end)
     if hit is not None:
@@ -421,7 +427,9 @@ def _own_text_regions(
     """The item's text that speaks of the item itself: outside quotes, measures and child
     items (the heading and a lead-in such as 进行了以下整改)."""
     node = entry.node
-    holes = [(q0, q1) for q0, q1 in quotes if node.span.start <= q0 < node.span.end]
+    first = bisect_left(quotes, (node.span.start, -1))
+    last = bisect_left(quotes, (node.span.end, -1))
+    holes = list(quotes[first:last])
     numbered = {(m.span.start, m.span.end) for m in measures if m.node_path != node.path}
     holes += [(m.span.start, m.span.end) for m in measures]
     holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
@@ -470,9 +478,14 @@ def _deadline(
     folded: str, regions: Sequence[tuple[int, int]], dates: Sequence[DateLike]
 ) -> str | None:
     p = _patterns()
+    if not regions:
+        return None
+    lo, hi = regions[0][0], regions[-1][1]
     for mention in dates:
         start, end = mention.span.start, mention.span.end
-        if mention.value is None or not any(r0 <= start and end <= r1 for r0, r1 in regions):
+        if start < lo or end > hi or mention.value is None:
+            continue
+        if not any(r0 <= start and end <= r1 for r0, r1 in regions):
             continue
         if p.deadline_after.match(folded, end) or p.deadline_before.search(
             folded, max(0, start - 8), start

@@ -14,7 +14,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import load_records
+from ..lexicon import alternation, load_records
 from ..span import Span
 from . import CountLike
 
@@ -31,6 +31,7 @@ class _Role:
     objects: tuple[str, ...]  # empty: no condition
     verbs: tuple[str, ...]
     units: tuple[str, ...]
+    verb: regex.Pattern[str] | None  # the verbs as one pattern
 
 
 def _words(field: str) -> tuple[str, ...]:
@@ -39,10 +40,12 @@ def _words(field: str) -> tuple[str, ...]:
 
 @cache
 def _roles() -> tuple[_Role, ...]:
-    return tuple(
-        _Role(row["role"], _words(row["objects"]), _words(row["verbs"]), _words(row["units"]))
-        for row in load_records("indicator_roles")
-    )
+    roles = []
+    for row in load_records("indicator_roles"):
+        verbs = _words(row["verbs"])
+        verb = regex.compile(alternation(verbs)) if verbs else None
+        roles.append(_Role(row["role"], _words(row["objects"]), verbs, _words(row["units"]), verb))
+    return tuple(roles)
 
 
 @cache
@@ -91,21 +94,23 @@ def indicator_role(folded: str, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
-    counted_by = {
-        by_verb: _what_is_counted(folded, count, before, after, by_verb=by_verb)
-        for by_verb in (False, True)
-    }
+    counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
     for side in (before, after):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
-            counted = counted_by[bool(role.verbs)]
-            if role.objects and not _counts_one_of(count.object, counted, role.objects):
+            if role.verb is None and side is after:
                 continue
-            if role.verbs and not any(word in side for word in role.verbs):
+            if role.verb is not None and not role.verb.search(side):
                 continue
-            if not role.verbs and side is after:
-                continue
+            if role.objects:
+                by_verb = role.verb is not None
+                if by_verb not in counted_by:
+                    counted_by[by_verb] = _what_is_counted(
+                        folded, count, before, after, by_verb=by_verb
+                    )
+                if not _counts_one_of(count.object, counted_by[by_verb], role.objects):
+                    continue
             return role.name
     return None
 

@@ -186,9 +186,9 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
         return None
     p = _patterns()
     start, end = _heading_region(node)
-    if not _ANY_FORM.search(folded, start, end):
-        return None  # most headings (一是坚持集体领导机制。) hold no word of any form
     heading_end = node.heading_span.end if node.heading_span is not None else end
+    if not _ANY_FORM.search(folded, start, heading_end):
+        return None  # most headings (一是坚持集体领导机制。) hold no word of any form
     hit = p.opinion.match(folded, start, end)
     if hit is not None:
         return Statement("item", hit.span("p"), hit.span("o"))

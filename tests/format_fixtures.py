@@ -136,10 +136,11 @@ def paged_pdf(
     header: str | None = "某某委员会办公室文件",
     font_size: float = 12,
     title: str = "巡视整改情况",
+    indent: bool = True,
 ) -> bytes:
     """The report as an A4 PDF in reportlab's built-in Chinese font (STSong-Light): each line a
-    paragraph indented by two characters and wrapped at the page width, a running header and a
-    page number at the foot of every page."""
+    paragraph (indented by two characters unless ``indent`` is false) wrapped at the page width,
+    a running header and a page number at the foot of every page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -164,7 +165,7 @@ def paged_pdf(
         pdf.showPage()
 
     for paragraph in text.splitlines():
-        lines, current = [], "\u3000\u3000" if paragraph.strip() else ""
+        lines, current = [], "\u3000\u3000" if paragraph.strip() and indent else ""
         for char in paragraph:
             if pdfmetrics.stringWidth(current + char, font, font_size) > right - left:
                 lines.append(current)

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from .errors import DecodeError, InputTooLargeError, ReportParseError
+from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -44,6 +44,7 @@ __all__ = [
     "InputTooLargeError",
     "Marker",
     "Mention",
+    "MissingExtraError",
     "Node",
     "Paragraph",
     "ParseFailure",

@@ -46,6 +46,7 @@ _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _HAN = re.compile(r"[\u3400-\u9fff]")
 MIN_BODY_HAN = 20  # a container with fewer Chinese characters holds no article
+MAX_CANDIDATES = 50  # matches of one selector weighed (nested look-alikes cannot go quadratic)
 # Declared labels read with their superset: GB2312 and GBK pages hold GBK-only characters.
 MAX_PUBLICATION_LINE = 200
 _VALUE_END = re.compile(r"[ \u3000\xa0]{2,}|[\[【|｜]")
@@ -155,8 +156,8 @@ def _body_container(tree: Any) -> Any | None:
     an element with Chinese text in it (the one with the most, if several match)."""
     for selector in _body_selectors():
         best, most = None, MIN_BODY_HAN - 1
-        for node in tree.css(selector):
-            han = len(_HAN.findall(node.text(separator=" ") or ""))
+        for node in tree.css(selector)[:MAX_CANDIDATES]:
+            han = _HAN.subn("", node.text(separator=" ") or "")[1]
             if han > most:
                 best, most = node, han
         if best is not None:

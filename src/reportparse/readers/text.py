@@ -33,7 +33,6 @@ REPLACEMENT = "\ufffd"
 _UNLIKELY_IN_GB_TEXT = re.compile(
     "[\ue000-\uf8ff\u3040-\u30ff\u0370-\u03ff\u0400-\u04ff\u2500-\u257f\u0100-\u024f]"
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
@@ -94,9 +93,17 @@ def reads_as_chinese(text: str) -> bool:
     """Whether decoded text looks like a Chinese report rather than bytes read in the wrong
     encoding: at most one character in a hundred of its non-ASCII ones is of a kind such
     misreadings produce (private-use, kana, Greek, Cyrillic, box drawing)."""
-    non_ascii = len(_NON_ASCII.findall(text))
-    unlikely = len(_UNLIKELY_IN_GB_TEXT.findall(text))
-    return unlikely * 100 <= non_ascii
+    unlikely = _count(_UNLIKELY_IN_GB_TEXT, text)
+    return unlikely * 100 <= _non_ascii(text)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the one-character ``pattern`` matches (no list of them)."""
+    return pattern.subn("", text)[1]
+
+
+def _non_ascii(text: str) -> int:
+    return len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _detected(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> DecodedText:
@@ -115,8 +122,8 @@ def _detected(data: bytes, source: str, utf8_error: UnicodeDecodeError) -> Decod
     if best is None:
         raise DecodeError(f"{source}: {where}, and charset-normalizer finds no encoding")
     text = str(best)
-    han = len(_HAN.findall(text))
-    if han * 2 < len(_NON_ASCII.findall(text)) or not han:
+    han = _count(_HAN, text)
+    if han * 2 < _non_ascii(text) or not han:
         raise DecodeError(
             f"{source}: {where}; charset-normalizer's best guess ({best.encoding}) "
             "does not read as Chinese text"

@@ -23,7 +23,7 @@ pytest.importorskip("pdfplumber", reason="the pdf extra (pdfplumber) is not inst
 pytest.importorskip("selectolax", reason="the html extra (selectolax) is not installed")
 pytest.importorskip("reportlab", reason="reportlab (in the test extra) makes the test PDFs")
 
-from .format_fixtures import government_page, paged_pdf, word_numbered_docx
+from .format_fixtures import docx_bytes, government_page, paged_pdf, word_numbered_docx
 
 Shape = list[tuple[str, int, str, str | None]]
 SOURCES = {"sample": SAMPLES / "inspection_standard.txt", "seed": CORPUS / "seed.txt"}
@@ -123,6 +123,44 @@ def test_word_tables_become_rows_of_cells(tmp_path: Path) -> None:
         "以上问题均已整改。",
     ]
     assert [(c.value, c.unit) for c in report.counts] == [(5, "条"), (3, "项")]
+
+
+W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def test_word_text_inside_smart_tags_insertions_and_content_controls_is_read() -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    blocks = [
+        # a date in a chsdate smart tag, as Chinese Word writes it
+        f'<w:p {W_NS}><w:r><w:t>自</w:t></w:r><w:smartTag w:uri="urn:schemas-microsoft-com:'
+        'office:smarttags" w:element="chsdate"><w:r><w:t>2020年9月22日</w:t></w:r></w:smartTag>'
+        "<w:r><w:t>以来，召开会议</w:t></w:r>"
+        # a tracked insertion is text; a tracked deletion is not
+        '<w:ins w:id="1" w:author="a"><w:r><w:t>3</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>2</w:delText><w:tab/></w:r></w:del>'
+        "<w:r><w:t>次。</w:t></w:r></w:p>",
+        # a content control around a whole paragraph; a tab and a line break inside runs
+        f"<w:sdt {W_NS}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>联系电话：</w:t><w:tab/>"
+        "<w:t>0000-1234567</w:t><w:br/><w:t>邮编：100000</w:t></w:r></w:p></w:sdtContent></w:sdt>",
+        # a hyperlink and a field's shown result
+        f'<w:p {W_NS}><w:hyperlink w:anchor="x"><w:r><w:t>《整改方案》</w:t></w:r></w:hyperlink>'
+        '<w:fldSimple w:instr="PAGE"><w:r><w:t>附件</w:t></w:r></w:fldSimple></w:p>',
+    ]
+    for xml in blocks:
+        body.insert(len(body) - 1, parse_xml(xml))  # before the closing w:sectPr
+    report = reportparse.parse_bytes(docx_bytes(document), name="tags.docx")
+    assert report.text.split("\n") == [
+        "自2020年9月22日以来，召开会议3次。",
+        "联系电话：\t0000-1234567",
+        "邮编：100000",
+        "《整改方案》附件",
+    ]
+    assert [(c.value, c.unit) for c in report.counts] == [(3, "次")]
+    assert [d.value for d in report.dates] == ["2020-09-22"]
 
 
 def test_a_damaged_word_file_raises_decode_error(tmp_path: Path) -> None:

@@ -1,10 +1,16 @@
 """Word (.docx) bytes -> report text: one line per paragraph, Word's numbering written out,
 table rows as lines, the core properties as metadata (python-docx, the ``docx`` extra).
 
-The body is read in document order: paragraphs, and tables as one line per row with the cells
-separated by a tab. A numbered paragraph gets the marker Word shows before it (一、 （一） 1.),
-rendered from numbering.xml by :class:`WordNumbering`; without it the outline would see
-headings with no numbers. Headers, footers, footnotes, comments and text boxes are not read.
+python-docx opens the package and gives the body, the styles, numbering.xml and the core
+properties. The body's text is read here from the XML, in document order: python-docx's
+``paragraph.text`` and ``iter_inner_content()`` see only runs and paragraphs that are direct
+children, and would drop the text Word wraps in smart tags (the 2020年9月22日 of Chinese
+documents is often a ``chsdate`` smart tag), tracked insertions, content controls and custom XML.
+
+A numbered paragraph gets the marker Word shows before it (一、 （一） 1.), rendered from
+numbering.xml by :class:`WordNumbering`; without it the outline would see headings with no
+numbers. A table row is a line, its cells separated by tabs. Headers, footers, footnotes,
+comments, text boxes and deleted text are not read.
 """
 
 from __future__ import annotations
@@ -12,12 +18,27 @@ from __future__ import annotations
 import datetime
 import io
 import zipfile
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DecodeError
 from . import Extracted, require
 from .word_numbering import WordNumbering
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NAMESPACES = {
+    "w": _W[1:-1],
+    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
+}
+# The text-bearing children of the runs of a paragraph, wherever Word wrapped the runs (smart
+# tags, insertions, hyperlinks, fields, content controls), except deleted runs, text boxes and
+# the fallback copy of a drawing (its text is also in the drawing itself).
+_RUN_CONTENT = (
+    ".//w:r[not(ancestor::w:del) and not(ancestor::w:txbxContent) and not(ancestor::mc:Fallback)]"
+    "/*[self::w:t or self::w:tab or self::w:ptab or self::w:br or self::w:cr"
+    " or self::w:noBreakHyphen]"
+)
+_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
 _CORE_PROPERTIES = (
     "title",
     "subject",
@@ -37,20 +58,17 @@ def read_docx(data: bytes, name: str) -> Extracted:
     docx = require("docx", "docx", "reading Word (.docx) files")
     try:
         document = docx.Document(io.BytesIO(data))
-    except (
-        ValueError,
-        KeyError,
-        zipfile.BadZipFile,
-        OSError,
-        docx.opc.exceptions.OpcError,
-    ) as error:
+    except (ValueError, KeyError, zipfile.BadZipFile, OSError) as error:
         raise DecodeError(f"{name}: not a readable Word document ({error})") from None
     except Exception as error:  # lxml's XMLSyntaxError and kin: a damaged part
         raise DecodeError(f"{name}: a damaged Word document ({type(error).__name__})") from None
-    numbering = WordNumbering(_numbering_element(document), document.styles.element)
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        lines.extend(_block_lines(block, numbering))
+    from lxml import etree
+
+    reader = _BodyReader(
+        WordNumbering(_numbering_element(document), document.styles.element),
+        etree.XPath(_RUN_CONTENT, namespaces=_NAMESPACES),
+    )
+    lines = list(reader.lines(document.element.body))
     return Extracted("\n".join(lines), "docx", None, _metadata(document.core_properties))
 
 
@@ -61,29 +79,51 @@ def _numbering_element(document: Any) -> Any | None:
         return None
 
 
-def _block_lines(block: Any, numbering: WordNumbering) -> list[str]:
-    """A paragraph's one line (marker + text), or a table's lines (one per row)."""
-    if hasattr(block, "rows"):
-        return [_row_line(row, block, numbering) for row in block.rows]
-    return [numbering.marker(block._p) + block.text]
+class _BodyReader:
+    """Lines of a body or a table cell: paragraphs, and table rows; content controls and other
+    wrappers are read through."""
 
+    def __init__(self, numbering: WordNumbering, run_content: Any) -> None:
+        self._numbering = numbering
+        self._run_content = run_content
 
-def _row_line(row: Any, table: Any, numbering: WordNumbering) -> str:
-    """A table row as one line: its cells' text separated by tabs, each cell once (python-docx's
-    ``row.cells`` repeats a merged cell in every column and row it covers)."""
-    from docx.table import _Cell
+    def lines(self, container: Any) -> Iterator[str]:
+        for element in container.iterchildren():
+            tag = element.tag
+            if tag == f"{_W}p":
+                yield self._numbering.marker(element) + self.paragraph_text(element)
+            elif tag == f"{_W}tbl":
+                for row in element.iterchildren(f"{_W}tr"):
+                    yield self.row_line(row)
+            elif tag in _WRAPPERS:
+                yield from self.lines(element)
 
-    cells: list[str] = []
-    for tc in row._tr.tc_lst:
-        if tc.vMerge == "continue":  # merged down from the row above: its text is said there
-            cells.append("")
-            continue
-        cell = _Cell(tc, table)
-        parts: list[str] = []
-        for block in cell.iter_inner_content():
-            parts.extend(_block_lines(block, numbering))
-        cells.append(" ".join(part.replace("\t", " ") for part in parts if part.strip()))
-    return "\t".join(cells)
+    def paragraph_text(self, paragraph: Any) -> str:
+        parts = []
+        for node in self._run_content(paragraph):
+            tag = node.tag[len(_W) :]
+            if tag == "t":
+                parts.append(node.text or "")
+            elif tag in ("tab", "ptab"):
+                parts.append("\t")
+            elif tag in ("br", "cr"):
+                parts.append("\n")
+            else:  # a non-breaking hyphen
+                parts.append("-")
+        return "".join(parts)
+
+    def row_line(self, row: Any) -> str:
+        """A table row as one line: each cell's paragraphs joined by spaces, cells by tabs; a
+        cell merged down from the row above is empty here (its text is said there)."""
+        cells = []
+        for cell in row.iterchildren(f"{_W}tc"):
+            merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val", "continue") == "continue":
+                cells.append("")
+                continue
+            text = " ".join(line for line in self.lines(cell) if line.strip())
+            cells.append(text.replace("\t", " ").replace("\n", " "))
+        return "\t".join(cells)
 
 
 def _metadata(properties: Any) -> dict[str, str]:

@@ -156,3 +156,15 @@ def test_the_error_says_where_utf8_failed_and_names_the_file_once() -> None:
 def test_junk_bytes_raise_decode_error(data: bytes) -> None:
     with pytest.raises(reportparse.DecodeError, match=r"^junk\.bin: "):
         reportparse.parse_bytes(data, name="junk.bin")
+
+
+@pytest.mark.parametrize(
+    ("name", "form"), [("report.md", "markdown"), ("report.txt", "text"), ("report", "text")]
+)
+def test_text_files_are_text_or_markdown_by_suffix(name: str, form: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes("# 标题\n一、总体情况".encode("gb18030"))
+    report = reportparse.parse_file(path)
+    assert report.source is not None
+    assert (report.source.format, report.source.encoding) == (form, "gb18030")
+    assert report.source.path == str(path)

@@ -370,3 +370,13 @@ def test_the_example_of_docs_formats_runs(tmp_path: Path, monkeypatch: pytest.Mo
     assert report.source.format == "docx"  # as the example's comments say
     assert {"title", "author", "created"} <= set(report.source.metadata)
     assert marker_texts(report)[:3] == ["一、", "（一）", "1."]
+
+
+def test_a_page_without_a_declared_charset_is_decoded_as_text_is() -> None:
+    page = (
+        "<html><body><div class='TRS_Editor'><p>一、整改工作开展情况</p>"
+        "<p>县水利局党组召开会议3次，研究部署巡察整改工作。</p></div></body></html>"
+    )
+    report = reportparse.parse_bytes(page.encode("gbk"), name="nocharset.html")
+    assert report.text == "一、整改工作开展情况\n县水利局党组召开会议3次，研究部署巡察整改工作。"
+    assert report.source is not None and report.source.encoding == "gb18030"

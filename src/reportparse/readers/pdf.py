@@ -77,7 +77,9 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     except Exception as error:  # pdfminer raises its own and builtin errors on damaged files
         message = str(error) or type(error).__name__
         raise DecodeError(f"{name}: not a readable PDF ({message})") from None
-    if not any(pages):
+    furniture = find_furniture(pages)
+    if len(furniture) == sum(len(lines) for lines in pages):
+        # no text at all, or only page numbers and headers stamped on scanned pages
         raise DecodeError(
             f"{name}: the PDF has no text layer (it looks scanned); run OCR on it first"
         )
@@ -85,7 +87,6 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     empty = [str(number) for number, lines in enumerate(pages, 1) if not lines]
     if empty:
         metadata["pages_without_text"] = ", ".join(empty)
-    furniture = find_furniture(pages)
     text, diagnostics = _assemble(pages, furniture, width)
     return Extracted(text, "pdf", None, metadata, diagnostics)
 

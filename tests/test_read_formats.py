@@ -299,7 +299,7 @@ def test_a_page_in_an_old_table_layout_with_br_lines(source_text: str) -> None:
 def test_web_page_tables_become_rows() -> None:
     page = """<html><body><div id="zoom"><p>二、整改落实情况</p>
     <table><tr><th>单位</th><th>问题数</th></tr><tr><td><p>县水利局</p></td><td>18个</td></tr>
-    <tr><td>县&nbsp;教育局</td><td>7&#20010;</td></tr></table>
+    <tr><td>县&nbsp;教育局</td><td>7&#20010;</td></tr><tr><td> </td><td>合计25个</td></tr></table>
     <p>以上问题<br>均已整改&amp;销号。</p></div></body></html>"""
     report = reportparse.parse_bytes(page.encode(), name="page.html")
     assert report.text.split("\n") == [
@@ -307,6 +307,7 @@ def test_web_page_tables_become_rows() -> None:
         "单位\t问题数",
         "县水利局\t18个",
         "县\xa0教育局\t7个",  # entities decoded; a no-break space stays what it is
+        "\t合计25个",  # an empty cell keeps its place
         "以上问题",
         "均已整改&销号。",
     ]

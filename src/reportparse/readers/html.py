@@ -47,9 +47,10 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
 _HAN = re.compile(r"[\u3400-\u9fff]")
 MIN_BODY_HAN = 20  # a container with fewer Chinese characters holds no article
 MAX_CANDIDATES = 50  # matches of one selector weighed (nested look-alikes cannot go quadratic)
-# Declared labels read with their superset: GB2312 and GBK pages hold GBK-only characters.
 MAX_PUBLICATION_LINE = 200
 _VALUE_END = re.compile(r"[ \u3000\xa0]{2,}|[\[【|｜]")
+_CELL_BREAK = "\x1f"  # between the cells of a row while it is gathered; a tab in the text
+# Declared labels read with their superset: GB2312 and GBK pages hold GBK-only characters.
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "big5": "big5hkscs"}
 
 
@@ -105,9 +106,9 @@ def render_lines(root: Any) -> list[str]:
     first_cell = True
 
     def flush() -> None:
-        line = "\t".join(_SPACES.sub(" ", cell).strip() for cell in "".join(parts).split("\t"))
-        if line.strip():
-            lines.append(line.strip())
+        cells = [_SPACES.sub(" ", cell).strip() for cell in "".join(parts).split(_CELL_BREAK)]
+        if any(cells):
+            lines.append("\t".join(cells))
         parts.clear()
 
     # the root's own tag does not count: a body kept in a layout table's cell is no table row
@@ -122,7 +123,7 @@ def render_lines(root: Any) -> list[str]:
             continue
         if tag in _CELLS:
             if entering:
-                parts.append("" if first_cell else "\t")
+                parts.append("" if first_cell else _CELL_BREAK)
                 first_cell = False
             cell_depth += 1 if entering else -1
         elif tag == "tr":

@@ -3,15 +3,19 @@ abstract definition and level, restarts, start overrides, numbering taken from s
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-pytest.importorskip("docx", reason="the docx extra (python-docx) is not installed")
+docx = pytest.importorskip("docx", reason="the docx extra (python-docx) is not installed")
 
-from docx.oxml import parse_xml
+from docx.oxml import parse_xml  # noqa: E402
 
-from reportparse.readers.word_numbering import WordNumbering
+from reportparse.readers.word_numbering import WordNumbering  # noqa: E402
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -118,8 +122,9 @@ def test_start_values_and_multi_level_text() -> None:
         abstract(1, level(0, "decimal", "%1", start=2), level(1, "decimal", "%1.%2")), num(1, 1)
     )
     got = markers(definitions, [paragraph(1, 1), paragraph(1, 0), paragraph(1, 1)])
-    # a level-1 item before any level-0 one shows level 0 at its start value
-    assert got == ["2.1", "2", "2.1"]
+    # a level-1 item before any level-0 one shows level 0 one before its start, as Word shows
+    # 0.1 for a Heading 2 above the first Heading 1; the first level-0 item is then its start
+    assert got == ["1.1", "2", "2.1"]
 
 
 def test_legal_numbering_writes_every_level_as_decimal() -> None:
@@ -213,3 +218,56 @@ def test_missing_or_broken_definitions_give_no_marker() -> None:
 def test_bullets_show_a_bullet() -> None:
     lvl = '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf06c"/></w:lvl>'
     assert markers(numbering(abstract(1, lvl), num(1, 1)), [paragraph(1, 0)]) == ["•\t"]
+
+
+# -- an independent renderer: LibreOffice, where it is installed -------------------------------
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here"
+)
+def test_libreoffice_numbers_the_sample_as_we_do(tmp_path: Path) -> None:
+    """LibreOffice's text export writes list labels: on the sample numbered by single-level
+    lists restarted through w:startOverride (Word's "restart numbering"), and on every format
+    both implement, its lines are ours, whitespace aside. (LibreOffice does not implement
+    w:lvlRestart 0, w:isLgl or the enclosed and full-width digit formats.)"""
+    import reportparse
+
+    from .conftest import SAMPLES, read_exact
+    from .format_fixtures import add_numbering, docx_bytes, word_numbered_docx
+
+    files = {
+        "sample": word_numbered_docx(
+            read_exact(SAMPLES / "inspection_standard.txt"), single_level_lists=True
+        )
+    }
+    formats = ["chineseCounting", "chineseCountingThousand", "chineseLegalSimplified",
+               "ideographTraditional", "ideographZodiac", "decimalZero", "upperRoman",
+               "lowerLetter"]  # fmt: skip
+    for index, number_format in enumerate(formats):
+        document = docx.Document()
+        add_numbering(
+            document,
+            f"<w:abstractNum {W} w:abstractNumId='{700 + index}'>"
+            f"{level(0, number_format, '%1.')}</w:abstractNum>",
+            f"<w:num {W} w:numId='{700 + index}'><w:abstractNumId w:val='{700 + index}'/></w:num>",
+        )
+        for item in range(27):
+            paragraph = document.add_paragraph(f"第{item}项")
+            paragraph._p.get_or_add_pPr().append(
+                parse_xml(
+                    f"<w:numPr {W}><w:ilvl w:val='0'/><w:numId w:val='{700 + index}'/></w:numPr>"
+                )
+            )
+        files[number_format] = docx_bytes(document)
+    for name, data in files.items():
+        (tmp_path / f"{name}.docx").write_bytes(data)
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "txt:Text (encoded):UTF8",
+         *(f"{name}.docx" for name in files)],
+        cwd=tmp_path, capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    for name in files:
+        theirs = (tmp_path / f"{name}.txt").read_text(encoding="utf-8-sig")
+        ours = reportparse.parse_file(tmp_path / f"{name}.docx").text
+        assert re.sub(r"\s", "", ours) == re.sub(r"\s", "", theirs), name

@@ -158,10 +158,11 @@ class WordNumbering:
         self._abstracts: dict[str, Any] = {}
         self._nums: dict[str, Any] = {}
         if numbering is not None:
+            # an id defined twice (invalid, but seen) keeps its first definition
             for abstract in numbering.iterfind(_w("abstractNum")):
-                self._abstracts[abstract.get(_w("abstractNumId")) or ""] = abstract
+                self._abstracts.setdefault(abstract.get(_w("abstractNumId")) or "", abstract)
             for num in numbering.iterfind(_w("num")):
-                self._nums[num.get(_w("numId")) or ""] = num
+                self._nums.setdefault(num.get(_w("numId")) or "", num)
         self._styles: dict[str, Any] = {}
         if styles is not None:
             for style in styles.iterfind(_w("style")):
@@ -201,7 +202,9 @@ class WordNumbering:
             placeholder = f"%{index + 1}"
             if placeholder in text:
                 value = counters[index]
-                shown = levels[index].start if value is None else value
+                # a higher level not used yet shows one before its start: Word's "0.1" for a
+                # Heading 2 above the first Heading 1
+                shown = levels[index].start - 1 if value is None else value
                 text = text.replace(placeholder, levels[index].write(shown, level.legal))
         return text + level.suffix if text else ""
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -389,3 +390,43 @@ def test_a_page_without_a_declared_charset_is_decoded_as_text_is() -> None:
     report = reportparse.parse_bytes(page.encode("gbk"), name="nocharset.html")
     assert report.text == "一、整改工作开展情况\n县水利局党组召开会议3次，研究部署巡察整改工作。"
     assert report.source is not None and report.source.encoding == "gb18030"
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here"
+)
+def test_a_pdf_exported_by_a_word_processor(source_text: str, tmp_path: Path) -> None:
+    """The report as LibreOffice Writer exports a Word file: 16 pt, justified, first lines
+    indented by two characters, a running header and a `— N —` page field in the footer. The
+    gaps a word processor puts between Chinese and Latin text (2023 年) are no spaces."""
+    import subprocess
+
+    import docx
+    from docx.oxml import parse_xml
+    from docx.shared import Pt
+
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)
+    for line in source_text.splitlines():
+        paragraph = document.add_paragraph(line)
+        paragraph.paragraph_format.first_line_indent = Pt(32)
+        paragraph.paragraph_format.alignment = 3  # justified
+    document.sections[0].header.paragraphs[0].text = "青岚县委巡察工作领导小组办公室"
+    footer = document.sections[0].footer.paragraphs[0]
+    for xml in (
+        '<w:r><w:t xml:space="preserve">— </w:t></w:r>',
+        '<w:fldSimple w:instr="PAGE"><w:r><w:t>1</w:t></w:r></w:fldSimple>',
+        '<w:r><w:t xml:space="preserve"> —</w:t></w:r>',
+    ):
+        footer._p.append(parse_xml(xml.replace(">", f" {W_NS}>", 1)))  # declare w: first
+    document.save(tmp_path / "exported.docx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "exported.docx"],
+        cwd=tmp_path, capture_output=True, timeout=300, check=True,
+    )  # fmt: skip
+    report = reportparse.parse_file(tmp_path / "exported.pdf")
+    assert report.text == source_text
+    assert shape(report) == shape(reportparse.parse(source_text))
+    furniture = [d.message for d in report.diagnostics if d.code == "page_furniture"]
+    assert furniture and "'— 2 —'" in furniture[1]

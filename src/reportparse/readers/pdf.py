@@ -92,8 +92,11 @@ def read_pdf(data: bytes, name: str) -> Extracted:
 
 
 def _lines(page: Any) -> list[Line]:
+    """The page's lines, top to bottom. Characters closer than half their size belong to one
+    word: justified lines and the gap Word and Writer put between Chinese and Latin text
+    (2023 年) are no spaces; spaces the PDF holds stay."""
     lines = []
-    for line in page.extract_text_lines(return_chars=False):
+    for line in page.extract_text_lines(return_chars=False, x_tolerance_ratio=0.5):
         text = line["text"].strip()
         if text:
             lines.append(Line(text, line["x0"], line["x1"], line["top"], line["bottom"]))
@@ -153,7 +156,7 @@ class _Layout:
         """Whether ``line`` goes on with the paragraph of ``before`` (the line above it)."""
         if not self.full(before) or self.indented(line) or opens_with_marker(line.text):
             return False
-        return self.indents_paragraphs or before.text[-1] not in SENTENCE_END
+        return self.indents_paragraphs or fold(before.text[-1]) not in SENTENCE_END
 
 
 def opens_with_marker(text: str) -> bool:

@@ -329,10 +329,12 @@ def test_format_is_recognised_by_content_whatever_the_suffix(made_as: str, tmp_p
     assert re.search("一、", report.text)
 
 
-def test_a_forced_format_wins(tmp_path: Path) -> None:
+def test_a_forced_format_wins() -> None:
     report = reportparse.parse_bytes(b"<p>\xe4\xb8\x80\xe3\x80\x81x</p>", format="text")
     assert report.text == "<p>一、x</p>"
     assert report.source is not None and report.source.format == "text"
+    with pytest.raises(ValueError, match="format must be one of text, markdown, docx, pdf, html"):
+        reportparse.parse_bytes(b"x", format="doc")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

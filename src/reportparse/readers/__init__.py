@@ -139,6 +139,8 @@ def read_document(
     """The report's text from a file's bytes, by the reader of its format (``format`` given, or
     :func:`detect_format`). ``name`` names the file in errors and ``report.source``."""
     label = name or "<bytes>"
+    if format is not None and format not in _READERS:
+        raise ValueError(f"format must be one of {', '.join(_READERS)}, not {format!r}")
     chosen = format or detect_format(data, name)
     return _READERS[chosen](data, label, chosen)
 

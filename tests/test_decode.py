@@ -119,18 +119,35 @@ def test_reads_as_chinese(text: str, reads: bool) -> None:
 # -- a file cut inside its last character ---------------------------------------------------
 
 
-@pytest.mark.parametrize("cut", [1, 2], ids=["one-byte-lost", "two-bytes-lost"])
-def test_utf8_cut_inside_its_last_character_is_repaired(cut: int) -> None:
-    text = "一、总体情况\n召开会议3次，整改完成"
-    data = text.encode("utf-8")[:-cut]  # 成 is three bytes: one or two of them are lost
+CUT_TEXT = "一、总体情况\n召开会议3次，整改完成"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding", "left"),
+    [
+        (CUT_TEXT.encode("utf-8")[:-1], "utf-8", 2),  # 成 is three bytes: one is lost
+        (CUT_TEXT.encode("utf-8")[:-2], "utf-8", 1),
+        (codecs.BOM_UTF8 + CUT_TEXT.encode("utf-8")[:-1], "utf-8-sig", 2),
+        (CUT_TEXT.encode("utf-16")[:-1], "utf-16", 1),  # two bytes a character: one is lost
+    ],
+    ids=["utf8-one-byte-lost", "utf8-two-bytes-lost", "utf8-bom", "utf16"],
+)
+def test_a_file_cut_inside_its_last_character_is_repaired(
+    data: bytes, encoding: str, left: int
+) -> None:
     report = reportparse.parse_bytes(data, name="cut.txt")
-    assert report.text == text[:-1] + "\ufffd"
+    assert report.text == CUT_TEXT[:-1] + "\ufffd"
     repaired = [d for d in report.diagnostics if d.code == "decode_repaired"]
     assert len(repaired) == 1
     span = repaired[0].span
     assert report.text[span.start : span.end] == "\ufffd"
-    assert f"last {3 - cut} byte(s)" in repaired[0].message
-    assert report.source is not None and report.source.encoding == "utf-8"
+    assert f"last {left} byte(s)" in repaired[0].message
+    assert report.source is not None and report.source.encoding == encoding
+
+
+def test_a_stray_byte_at_the_end_is_no_cut_character() -> None:
+    with pytest.raises(reportparse.DecodeError, match=r"not UTF-8 \(byte 18: b'\\xff'\)"):
+        reportparse.parse_bytes("一、总体情况".encode() + b"\xff", name="stray.txt")
 
 
 def test_broken_utf8_inside_the_text_is_not_repaired() -> None:

@@ -26,6 +26,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 REPLACEMENT = "\ufffd"
+_CUT_SHORT = frozenset({"unexpected end of data", "truncated data"})  # what a cut tail raises
 
 # What Big5 (or another legacy encoding) decoded as GB18030 is full of and a Chinese report is
 # not: the user-defined area GBK maps unassigned codes to, and the kana, Greek, Cyrillic, pinyin
@@ -43,6 +44,7 @@ class DecodedText:
     text: str
     encoding: str
     repaired_at: int | None = None  # offset of the U+FFFD that replaced a cut last character
+    repaired_bytes: int = 0  # how many bytes that broken tail had
 
 
 def decode_bytes(data: bytes, source: str = "input") -> str:
@@ -63,22 +65,25 @@ def decode_with_encoding(data: bytes, source: str = "input") -> tuple[str, str]:
 def decode_text(data: bytes, source: str = "input") -> DecodedText:
     """Decode report bytes (see the module docstring for the order of the encodings tried).
 
-    A UTF-8 file cut inside its last character keeps its text: the broken tail becomes one
-    U+FFFD and ``repaired_at`` says where. Raises ``DecodeError`` naming ``source``, where
-    UTF-8 failed and what else was tried."""
+    A file cut inside its last character (UTF-8, or UTF-16 after a BOM) keeps its text: the
+    broken tail becomes one U+FFFD and ``repaired_at`` says where. Raises ``DecodeError``
+    naming ``source``, where UTF-8 failed and what else was tried."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return DecodedText(data.decode(encoding), encoding)
             except UnicodeDecodeError as error:
+                repaired = _repaired_tail(data, encoding)
+                if repaired is not None:
+                    return repaired
                 raise DecodeError(f"{source}: starts with a {encoding} BOM but {error}") from None
     try:
         return DecodedText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
-    if utf8_error.end == len(data) and utf8_error.reason == "unexpected end of data":
-        text = data.decode("utf-8", errors="replace")  # one U+FFFD for the incomplete tail
-        return DecodedText(text, "utf-8", repaired_at=len(text) - 1)
+    repaired = _repaired_tail(data, "utf-8")
+    if repaired is not None:
+        return repaired
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
@@ -87,6 +92,30 @@ def decode_text(data: bytes, source: str = "input") -> DecodedText:
         if reads_as_chinese(text):
             return DecodedText(text, "gb18030")
     return _detected(data, source, utf8_error)
+
+
+def _repaired_tail(data: bytes, encoding: str) -> DecodedText | None:
+    """The text of bytes that are ``encoding`` but for a character cut short at their end (a
+    truncated download or copy), the broken tail replaced by one U+FFFD; else None."""
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.reason not in _CUT_SHORT or error.end < len(data) - len(_bom_of(data)):
+            return None
+    else:
+        return None
+    text = data.decode(encoding, errors="replace")
+    for cut in (1, 2, 3):
+        try:
+            if data[:-cut].decode(encoding) == text[:-1]:
+                return DecodedText(text, encoding, len(text) - 1, repaired_bytes=cut)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _bom_of(data: bytes) -> bytes:
+    return next((bom for bom, _ in _BOMS if data.startswith(bom)), b"")
 
 
 def reads_as_chinese(text: str) -> bool:
@@ -140,8 +169,8 @@ def read_text_bytes(data: bytes, name: str, format: SourceFormat = "text") -> Ex
         diagnostics.append(
             Diagnostic(
                 code="decode_repaired",
-                message=f"the file ends inside a UTF-8 character (cut short?): its last "
-                f"{len(data) - len(decoded.text[:at].encode('utf-8'))} byte(s) became U+FFFD",
+                message=f"the file ends inside a character (cut short?): its last "
+                f"{decoded.repaired_bytes} byte(s) became U+FFFD",
                 span=Span(at, at + 1),
             )
         )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -185,3 +186,15 @@ def test_text_files_are_text_or_markdown_by_suffix(name: str, form: str, tmp_pat
     assert report.source is not None
     assert (report.source.format, report.source.encoding) == (form, "gb18030")
     assert report.source.path == str(path)
+
+
+def test_without_the_encodings_extra_other_encodings_name_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "charset_normalizer", None)  # import now fails
+    with pytest.raises(reportparse.DecodeError, match=re.escape("reportparse[encodings]")):
+        reportparse.parse_bytes(BIG5_REPORT.encode("big5"), name="big5.txt")
+    # UTF-8 and GB18030 need no extra
+    assert reportparse.parse_bytes(CUT_TEXT.encode("gb18030")).text == CUT_TEXT

@@ -72,8 +72,6 @@ def read_pdf(data: bytes, name: str) -> Extracted:
             metadata = _metadata(pdf.metadata)
             pages = [_lines(page) for page in pdf.pages]
             width = float(pdf.pages[0].width) if pdf.pages else 0.0
-    except DecodeError:
-        raise
     except Exception as error:  # pdfminer raises its own and builtin errors on damaged files
         message = str(error) or type(error).__name__
         raise DecodeError(f"{name}: not a readable PDF ({message})") from None

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from .batch import parse_many
-from .errors import DecodeError, InputTooLargeError, ReportParseError
+from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -51,6 +51,7 @@ __all__ = [
     "Marker",
     "Measure",
     "Mention",
+    "MissingExtraError",
     "Node",
     "Paragraph",
     "ParseFailure",

@@ -481,9 +481,12 @@ def _deadline(
     if not regions:
         return None
     lo, hi = regions[0][0], regions[-1][1]
-    for mention in dates:
+    first = bisect_left(dates, lo, key=lambda mention: mention.span.start)
+    for mention in dates[first:]:
         start, end = mention.span.start, mention.span.end
-        if start < lo or end > hi or mention.value is None:
+        if start >= hi:
+            break
+        if end > hi or mention.value is None:
             continue
         if not any(r0 <= start and end <= r1 for r0, r1 in regions):
             continue

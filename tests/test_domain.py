@@ -110,6 +110,12 @@ def test_meta_reads_the_opening_formula(body: str, expected: dict[str, Any]) -> 
             id="date-in-brackets-on-its-own-line",
         ),
         pytest.param(
+            TITLE + "正文。\n二〇二三年九月二十八日印发",
+            "中共某某县委员会",
+            "2023-09-28",
+            id="chinese-numeral-date-then-yinfa",
+        ),
+        pytest.param(
             TITLE + "2021年1月25日，某某工作专报编发了经验做法。",
             "中共某某县委员会",
             None,

@@ -127,6 +127,10 @@ _POSTCODE = regex.compile(r"\d{6}(?!\d)")
 _VALUE_STOP = regex.compile(r"[;；,，。\n]")
 _NEXT_PHONE = regex.compile(r"\s*[、/或,，]\s*")
 _NOT_A_UNIT = regex.compile(r"[一二三四五六七八九十]+届|第|\d{4}年|本轮|上述|有关|相关|巡视|巡察")
+# what may stand beside the report's own date on its line: （2023年9月28日）, 发布时间：…,
+# 2023年9月28日印发
+_DATE_LINE_BEFORE = regex.compile(r"\s*(?:[(（]|(?:发布|印发|公开|成文)?(?:时间|日期)[:：]?)?\s*")
+_DATE_LINE_AFTER = regex.compile(r"\s*(?:[)）]|印发|发布|公布)?\s*")
 # a label that starts the next value (…常德道119号邮编300050), not a word inside this one
 # (北京市1001信箱)
 _NEXT_LABEL = regex.compile(
@@ -327,9 +331,9 @@ def _put_dates(folded: str, opening: tuple[int, int], dates: Sequence[DateLike],
         line_start = folded.rfind("\n", 0, start) + 1
         line_end = folded.find("\n", end)
         line = folded[line_start : len(folded) if line_end < 0 else line_end]
-        if regex.fullmatch(
-            r"\s*(?:[(（]?|(?:发布|印发|公开)?(?:时间|日期)[:：]?)\s*", line[: start - line_start]
-        ) and regex.fullmatch(r"\s*[)）]?\s*", line[end - line_start :]):
+        if _DATE_LINE_BEFORE.fullmatch(line[: start - line_start]) and _DATE_LINE_AFTER.fullmatch(
+            line[end - line_start :]
+        ):
             put("date", mention.value, start, end)
             return
 

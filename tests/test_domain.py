@@ -282,6 +282,10 @@ NOT_ITEM_CASES = [
         "二、整改情况\n（一）在强化理论武装上下功夫\n一是开展学习。二是建立制度。\n",
         id="themes-only-section",
     ),
+    pytest.param(
+        "二、整改情况\n（一）主要做法体现在以下几个方面\n1.学习不够深入的干部开展轮训。\n",
+        id="a-heading-announcing-aspects-is-no-category",
+    ),
 ]
 
 

@@ -419,9 +419,7 @@ def _finish(
             else:
                 ordinal = cand.ordinal
                 mark_start = cand.start
-                mark_end = cand.end
-                if end < mark_end:
-                    end = mark_end
+                mark_end = cand.end  # a marker ends in a non-space: end >= mark_end already
                 if ordinal in used:
                     seen = used[ordinal] = used[ordinal] + 1
                     path = f"{prefix}{ordinal}~{seen}"

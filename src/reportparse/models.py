@@ -39,6 +39,7 @@ DiagnosticCode = Literal[
     "numbering_restart",  # 1. 2. 3. then 1. again under the same parent
     "empty_input",  # nothing but whitespace
     "control_characters",  # NUL or other C0 controls in the text
+    "limit_reached",  # max_nodes nodes opened: the rest of the text stays in the last node
 ]
 
 

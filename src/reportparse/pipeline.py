@@ -14,29 +14,38 @@ from .extract.slogans import extract_slogans
 from .markers import find_markers, quoted_regions
 from .models import Report, Source
 from .normalise import fold
-from .outline import build_outline
+from .outline import DEFAULT_MAX_NODES, build_outline
 from .readers import DEFAULT_MAX_BYTES, read_bytes
 from .readers.text import decode_with_encoding
 from .sanity import find_input_problems
 from .span import trusted
 
 
-def parse(text: str, reference_date: datetime.date | None = None) -> Report:
+def parse(
+    text: str,
+    reference_date: datetime.date | None = None,
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
+) -> Report:
     """Parse a report into its outline tree and mentions, every span an index into ``text``.
 
     ``reference_date`` resolves 今年/去年/明年; without it they are resolved against the date
-    the document itself implies (its latest full date), or left ``None``.
+    the document itself implies (its latest full date), or left ``None``. ``max_nodes`` bounds
+    the tree (and so the memory) on hostile input: past it no node is opened, the rest of the
+    text stays inside the last node, and a ``limit_reached`` diagnostic says where.
     """
-    _check_arguments(text, reference_date)
-    return _parse(text, reference_date, source=None)
+    _check_arguments(text, reference_date, max_nodes)
+    return _parse(text, reference_date, None, max_nodes)
 
 
-def _parse(text: str, reference_date: datetime.date | None, source: Source | None) -> Report:
+def _parse(
+    text: str, reference_date: datetime.date | None, source: Source | None, max_nodes: int
+) -> Report:
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
     problems = find_input_problems(text, folded)  # 2. empty input, control characters
     regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
     candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
-    outline = build_outline(text, folded, candidates, regions)  # 5. the tree
+    outline = build_outline(text, folded, candidates, regions, max_nodes=max_nodes)  # 5. tree
     reference = reference_date or implied_reference_date(text, folded=folded)
     dates = extract_dates(text, reference, folded=folded, infer_reference=False)  # 6. mentions
     documents = extract_documents(text, folded)
@@ -64,31 +73,38 @@ def parse_file(
     reference_date: datetime.date | None = None,
     *,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Report:
     """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it.
 
-    Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap)."""
+    Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap);
+    ``max_nodes`` is ``parse``'s."""
     data = read_bytes(path, max_bytes)
-    return parse_bytes(data, name=str(path), reference_date=reference_date)
+    return parse_bytes(data, name=str(path), reference_date=reference_date, max_nodes=max_nodes)
 
 
 def parse_bytes(
-    data: bytes, *, name: str | None = None, reference_date: datetime.date | None = None
+    data: bytes,
+    *,
+    name: str | None = None,
+    reference_date: datetime.date | None = None,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Report:
     """Decode a report's bytes and parse them; ``report.source`` records the name, the
-    encoding that was used and the bytes' SHA-256, so rows can be traced back to their file."""
+    encoding that was used and the bytes' SHA-256, so rows can be traced back to their file.
+    ``max_nodes`` is ``parse``'s."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
     data = bytes(data)
     text, encoding = decode_with_encoding(data, name or "<bytes>")
-    _check_arguments(text, reference_date)
+    _check_arguments(text, reference_date, max_nodes)
     source = Source(
         path=name, format="text", encoding=encoding, sha256=hashlib.sha256(data).hexdigest()
     )
-    return _parse(text, reference_date, source)
+    return _parse(text, reference_date, source, max_nodes)
 
 
-def _check_arguments(text: object, reference_date: object) -> None:
+def _check_arguments(text: object, reference_date: object, max_nodes: object) -> None:
     if not isinstance(text, str):
         raise TypeError(
             f"reportparse.parse() takes the report as str, not {type(text).__name__}; "
@@ -101,3 +117,7 @@ def _check_arguments(text: object, reference_date: object) -> None:
         raise TypeError(
             f"reference_date must be a datetime.date or None, not {type(reference_date).__name__}"
         )
+    if not isinstance(max_nodes, int) or isinstance(max_nodes, bool):
+        raise TypeError(f"max_nodes must be an int, not {type(max_nodes).__name__}")
+    if max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1, not {max_nodes}")

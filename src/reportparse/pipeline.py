@@ -7,6 +7,7 @@ import hashlib
 import os
 
 from .attach import attach_node_paths
+from .collector import collector_paused
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
@@ -39,6 +40,13 @@ def parse(
 
 
 def _parse(
+    text: str, reference_date: datetime.date | None, source: Source | None, max_nodes: int
+) -> Report:
+    with collector_paused():  # one burst of allocations, none of them garbage until it returns
+        return _stages(text, reference_date, source, max_nodes)
+
+
+def _stages(
     text: str, reference_date: datetime.date | None, source: Source | None, max_nodes: int
 ) -> Report:
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets

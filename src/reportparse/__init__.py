@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .chunks import Chunk, chunk
 from .errors import DecodeError, InputTooLargeError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
@@ -36,6 +37,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "BaseNode",
+    "Chunk",
     "Count",
     "DateMention",
     "DecodeError",
@@ -56,6 +58,7 @@ __all__ = [
     "Span",
     "Title",
     "__version__",
+    "chunk",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -43,7 +43,7 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*%?")
 class Chunk(BaseModel):
     """A piece of a report for retrieval: a span of its text and where that stands in it."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     index: int = Field(description="Position of the chunk in the report's list of chunks.")
     text: str = Field(description="Exactly report.text[span.start:span.end].")

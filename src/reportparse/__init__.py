@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import parse_many
 from .chunks import Chunk, chunk
 from .errors import DecodeError, InputTooLargeError, ReportParseError
 from .models import (
@@ -62,4 +63,5 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
 ]

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, load_table, load_words
+from ..lexicon import alternation, load_records, load_table, load_words
 from ..models import DateKind, DateMention, DatePrecision
 from ..normalise import folded_text
 from ..numerals import cn_to_int
@@ -26,6 +26,9 @@ _ANNIVERSARIES = {row[0]: row[1] for row in load_table("date_anniversaries")}
 _NAMED = {row[0]: row[1] for row in load_table("date_named")}
 _SINCE = {row[0]: row[1] if len(row) > 1 else "" for row in load_table("date_since")}
 _CONNECTORS = load_words("date_connectors")
+_SEASONS = {row["season"]: int(row["month"]) if row["month"] else None
+            for row in load_records("date_seasons")}  # fmt: skip
+_NAME_HEADS = load_words("date_name_heads")
 _CUES = load_words("date_cues")
 
 _LATIN_ZERO = str.maketrans("Oo", "〇〇")  # 二OO四: a Latin O (or a folded Ｏ) typed for 〇
@@ -49,7 +52,11 @@ _DAY = r"(?:(?<!\d)\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|[一
 _CONN = rf"{_SP}(?:{alternation(_CONNECTORS)}){_SP}"
 _YEAR_AFTER = r"(?![来间级龄代])"  # 2000年来 is a duration, 1990年代 a decade
 # After 年: 2020年底, 2020年上半年, 2020年一季度 (初步, 初心 are words, not 年初).
-_YEAR_SUFFIX = r"底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度"
+# The suffix may repeat 年: 2020年年初, 去年年底.
+_YEAR_SUFFIX = (
+    r"年底|年末|年初(?!预算)|底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度|"
+    + alternation(list(_SEASONS))
+)
 _MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
 
 
@@ -136,7 +143,7 @@ _PATTERN_SOURCE = rf"""
   | {_starts(*_NAMED)}
     (?P<named>{alternation(list(_NAMED))})
   | (?=\d)
-    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}年{_YEAR_AFTER}{_since_tail("ysince")}?)
+    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){_SP}学?年{_YEAR_AFTER}{_since_tail("ysince")}?)
   | (?=\d)
     (?P<dot>(?<![\d.])(?P<dy>\d{{4}})(?P<dsep>[./-])(?P<dm>\d{{1,2}})(?P=dsep)(?P<dd>\d{{1,2}})
         (?!\d|\.\d))
@@ -444,6 +451,7 @@ class _Context:
         self.last_year: int | None = None
         self.para_year: int | None = None  # None again once a line break has been passed
         self.para_read = 0  # no line break between the paragraph's year and here
+        self.day_year: int | None = None  # the year of the last date written to the day
 
     def anchor(self, pos: int) -> int | None:
         """The year an anaphoric word (当年, 全年) at ``pos`` refers back to, in its paragraph."""
@@ -501,8 +509,25 @@ def extract_dates(
     for match in _date_matches(folded):
         mention = _mention_of(match, text, ctx)
         if mention is not None:
+            if mention.precision == "year" and folded[match.start() - 1 : match.start()] == "、":
+                out += _listed_years(text, folded, match.start(), mention.kind)
             out.append(mention)
     return out
+
+
+_LISTED_YEAR = re.compile(r"(?<![\d.])(\d{4})、$")
+
+
+def _listed_years(text: str, folded: str, start: int, kind: DateKind) -> list[DateMention]:
+    """The years listed before a year that shares their 年 (2018、2019年): one date each."""
+    found: list[DateMention] = []
+    while kind == "point" and (year := _LISTED_YEAR.search(folded, max(0, start - 5), start)):
+        value = _year_of(year.group(1))
+        if value is None:
+            break
+        start = year.start()
+        found.append(_mention(text, start, start + 4, "point", f"{value:04d}", "year"))
+    return found[::-1]
 
 
 def _mention_of(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
@@ -536,6 +561,8 @@ def _ymd_point(m: re.Match[str], t: str) -> tuple[_Point, _Point | None, int]:
     (1至9月, 上半年), and where its valid part ends (an impossible 13月 is left out)."""
     year = _year_of(m[f"{t}y"])
     point, stop = _Point(year), m.end(f"{t}Y")
+    if m[f"{t}ys"] in _SEASONS:  # 2021年暑期, 2021年全年: one date
+        return _Point(year, _SEASONS[m[f"{t}ys"]]), None, m.end(f"{t}ys")
     if m[f"{t}ys"]:
         months = _suffix_months(m[f"{t}ys"])
         if months is None:
@@ -594,7 +621,7 @@ def _ranged(
     if last is not None and last.key() <= first.key():
         last = None
     since = "asince" if m.lastgroup == "ex" else "xsince"
-    if last is None and m[since] and m.start(since) == stop:
+    if m[since] and m.start(since) == stop:  # 2023年下半年以来: since its first month
         return _mention(text, start, m.end(since), "since", *_value_of(first, None))
     kind: DateKind = "range" if last is not None else "point"
     return _mention(text, start, stop, kind, *_value_of(first, last))
@@ -613,6 +640,8 @@ def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
         return None
     aside = _aside(m.string, m.start())
     ctx.note(m.start(), first.year, explicit=True, aside=aside)
+    if first.day is not None and not aside:
+        ctx.day_year = first.year
     if m["now"] and stop == m.start("conn") and last is None:
         return _mention(text, m.start(), m.end("now"), "since", *_value_of(first, None))
     if m["conn"] and last is None and stop == m.start("conn"):
@@ -640,12 +669,16 @@ def _month_day(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None
     if month is None or (day_text and day is None) or _recurring(m.string, m.start()):
         return None
     year = ctx.anchor(m.start())
+    if year is None:
+        year = ctx.day_year  # 5月9日 among 5月3日, 5月17日: the year of the dates around it
     if year is None and ctx.reference is not None:
         ref = ctx.reference
         year = ref.year - 1 if (month, day or 1) > (ref.month, ref.day) else ref.year
     if year is None:
         year = ctx.last_year
     first = _Point(year, month, day)
+    if day is not None:
+        ctx.day_year = year
     if chinese:
         return _mention(text, m.start(), m.end(), "point", *_value_of(first, None))
     stop = m.end("xD") if day is not None else m.end("xms") if m["xms"] else m.end("xM")
@@ -670,6 +703,8 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     start, ref = m.start(), ctx.reference
     anchor = ctx.anchor(start)
     year: int | None = None
+    if mode == "past":  # 过去五年 counts back from the year under review, whatever came before
+        return _past_years(text, m, offset, ref)
     if mode == "ref":
         year = ref.year + offset if ref is not None else None
         ctx.note(start, year, explicit=False)
@@ -679,8 +714,6 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
         year = ref.year + offset if ref is not None else None
     elif mode == "whole":
         year = _whole_year(m.string, start, ref)
-    elif mode == "past":
-        return _past_years(text, m, offset, ref)
     first, last, stop = _Point(year), None, m.end("relw")
     own = _suffix_months(m["relw"])  # 上半年, 一季度 written without a year
     if own is not None:
@@ -695,10 +728,12 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     elif m["rys"]:
         months = _suffix_months(m["rys"])
         stop = m.end("rys")
-        if months is not None:
+        if m["rys"] in _SEASONS:  # 去年暑期
+            first.month = _SEASONS[m["rys"]]
+        elif months is not None:
             first.month = months[0]
             last = _Point(year, months[1]) if months[1] != months[0] else None
-    if last is None and m["rsince"] and m.start("rsince") == stop:
+    if m["rsince"] and m.start("rsince") == stop:
         return _mention(text, start, m.end("rsince"), "since", *_value_of(first, None))
     return _mention(text, start, stop, "relative", *_value_of(first, last))
 
@@ -753,6 +788,8 @@ def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateMention
     if kind == "evt":
         value = _EVENTS[m["evtw"]]
         return _mention(text, start, end, "since", value, _precision_of(value))
+    if kind in ("ann", "named") and m.string.startswith(_NAME_HEADS, end):
+        return None  # 纪念辛亥革命110周年大会, 建党百年重大研究项目: part of a name
     if kind == "ann":
         base = _ANNIVERSARIES[m["anw"]]
         years = _int_of(m["ann_n"]) if m["ann_n"] else 100

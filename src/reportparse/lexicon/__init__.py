@@ -56,3 +56,12 @@ def class_led_scan(first_chars: str, pattern: str, consume: str = "") -> re.Patt
     (an empty group at the end of ``pattern`` marks that end).
     """
     return re.compile(f"[{first_chars}](?<=(?={pattern}).){consume}")
+
+
+@cache
+def load_records(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a table whose first row names its columns, as {column: field} dicts; a row
+    shorter than the header has "" in its missing (trailing) columns."""
+    header, *rows = load_table(name)
+    padding = ("",) * len(header)
+    return tuple(dict(zip(header, row + padding[len(row) :], strict=True)) for row in rows)

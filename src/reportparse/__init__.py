@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .batch import parse_many
 from .chunks import Chunk, chunk
-from .errors import DecodeError, InputTooLargeError, ReportParseError
+from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -47,6 +47,7 @@ __all__ = [
     "InputTooLargeError",
     "Marker",
     "Mention",
+    "MissingExtraError",
     "Node",
     "Paragraph",
     "ParseFailure",

@@ -12,11 +12,10 @@ from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
 from .markers import find_markers, quoted_regions
-from .models import Report, Source
+from .models import Diagnostic, Report, Source, SourceFormat
 from .normalise import fold
 from .outline import build_outline
-from .readers import DEFAULT_MAX_BYTES, read_bytes
-from .readers.text import decode_with_encoding
+from .readers import DEFAULT_MAX_BYTES, read_bytes, read_document
 from .sanity import find_input_problems
 from .span import trusted
 
@@ -31,9 +30,16 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     return _parse(text, reference_date, source=None)
 
 
-def _parse(text: str, reference_date: datetime.date | None, source: Source | None) -> Report:
+def _parse(
+    text: str,
+    reference_date: datetime.date | None,
+    source: Source | None,
+    read_diagnostics: list[Diagnostic] | None = None,
+) -> Report:
     folded = fold(text)  # 1. one-to-one folding: same length, same offsets
     problems = find_input_problems(text, folded)  # 2. empty input, control characters
+    if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
+        problems = read_diagnostics + problems
     regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
     candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
     outline = build_outline(text, folded, candidates, regions)  # 5. the tree
@@ -64,28 +70,38 @@ def parse_file(
     reference_date: datetime.date | None = None,
     *,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
+    format: SourceFormat | None = None,
 ) -> Report:
-    """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it.
+    """Read a report file and parse it: text (UTF-8, BOM, GB18030, detected), .docx, .pdf or
+    a web page, recognised by content, else by suffix, unless ``format`` names it.
 
     Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap)."""
     data = read_bytes(path, max_bytes)
-    return parse_bytes(data, name=str(path), reference_date=reference_date)
+    return parse_bytes(data, name=str(path), reference_date=reference_date, format=format)
 
 
 def parse_bytes(
-    data: bytes, *, name: str | None = None, reference_date: datetime.date | None = None
+    data: bytes,
+    *,
+    name: str | None = None,
+    reference_date: datetime.date | None = None,
+    format: SourceFormat | None = None,
 ) -> Report:
-    """Decode a report's bytes and parse them; ``report.source`` records the name, the
-    encoding that was used and the bytes' SHA-256, so rows can be traced back to their file."""
+    """Read a report's bytes (any format ``parse_file`` reads) and parse the text; ``report.source``
+    records the name, format, encoding, the bytes' SHA-256 and what the container says."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
     data = bytes(data)
-    text, encoding = decode_with_encoding(data, name or "<bytes>")
-    _check_arguments(text, reference_date)
+    _check_arguments("", reference_date)
+    extracted = read_document(data, name, format=format)
     source = Source(
-        path=name, format="text", encoding=encoding, sha256=hashlib.sha256(data).hexdigest()
+        path=name,
+        format=extracted.format,
+        encoding=extracted.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        metadata=extracted.metadata,
     )
-    return _parse(text, reference_date, source)
+    return _parse(extracted.text, reference_date, source, extracted.diagnostics)
 
 
 def _check_arguments(text: object, reference_date: object) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -134,6 +135,13 @@ def test_a_pattern_that_matches_nothing_is_an_error(tmp_path: Path) -> None:
 def test_an_unknown_table_is_a_value_error(reports_dir: Path) -> None:
     with pytest.raises(ValueError, match="counts"):
         rd.to_dataframe(rd.read_reports(paths_of(reports_dir)), "chunks")
+
+
+def test_without_dask_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask", None)  # as if Dask were not installed
+    with pytest.raises(reportparse.MissingExtraError, match=r"reportparse\[dask\]"):
+        rd.read_reports([])
+    assert rd.column_types("slogans")["name"] == "string"  # these need no Dask
 
 
 def test_rows_of_skips_failures() -> None:

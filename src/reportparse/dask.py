@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin
 
 from . import export
 from .batch import parse_item
+from .errors import MissingExtraError
 from .models import Report
 from .readers import DEFAULT_MAX_BYTES
 
@@ -70,12 +71,12 @@ def read_reports(
 
 
 def _dask_bag() -> Any:
-    """``dask.bag``, or an ImportError that names the extra to install."""
+    """``dask.bag``, or a ``MissingExtraError`` (an ImportError) naming the extra to install."""
     try:
         import dask.bag
         import dask.dataframe  # to_dataframe needs it: say so now, not later
     except ImportError as error:
-        raise ImportError('reportparse.dask needs Dask: pip install "reportparse[dask]"') from error
+        raise MissingExtraError("dask", "dask", "reportparse.dask") from error
     return dask.bag
 
 

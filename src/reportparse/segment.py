@@ -26,6 +26,7 @@ import hashlib
 import marshal
 import os
 import re
+import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -107,10 +108,11 @@ def _cached_words() -> _Dictionary:
 
     The file is named after the dictionary's path (two installs of jieba keep a file each) and
     starts with the key of what it was built from: jieba's dictionary and code (path, size,
-    mtime) and the domain words (their SHA-256). Another key, a bad checksum, a file that
-    cannot be read or written: the table is built from the sources, never an error. Writing
-    goes to a temporary file renamed over the old one, so a reader sees a whole file or none,
-    and two processes that build at once each write a whole, identical one.
+    mtime), the domain words (their SHA-256) and the Python version (marshal's format).
+    Another key, a bad checksum, a file that cannot be read or written: the table is built
+    from the sources, never an error. Writing goes to a temporary file renamed over the old
+    one, so a reader sees a whole file or none, and two processes that build at once each
+    write a whole, identical one.
     """
     sources = _cache_sources()
     if sources is None:  # jieba is not installed as files: nothing to key a cache on
@@ -138,7 +140,8 @@ def _cache_sources() -> tuple[Path, bytes] | None:
     except OSError:
         return None
     user_words = resources.files("reportparse.lexicon").joinpath("jieba_user_words.txt")
-    key = repr((stats, hashlib.sha256(user_words.read_bytes()).hexdigest()))
+    # marshal's format may change between Python versions: the version is part of the key
+    key = repr((sys.version_info[:2], stats, hashlib.sha256(user_words.read_bytes()).hexdigest()))
     return dictionary, hashlib.sha256(key.encode("utf-8", "replace")).hexdigest().encode()
 
 

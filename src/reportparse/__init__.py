@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .batch import parse_many
+from .chunks import Chunk, chunk
 from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
@@ -41,6 +42,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "BaseNode",
+    "Chunk",
     "Contact",
     "Count",
     "DateMention",
@@ -66,6 +68,7 @@ __all__ = [
     "Span",
     "Title",
     "__version__",
+    "chunk",
     "parse",
     "parse_bytes",
     "parse_file",

@@ -53,6 +53,9 @@ MAX_TITLE_LINES = 4
 TITLE_WINDOW = 400
 MAX_HEADING = 1000  # characters scanned for a heading's end
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
+DEFAULT_MAX_NODES = 100_000
+"""Nodes the outline opens at most (``parse(max_nodes=...)``): the longest real reports have a
+few thousand; at this limit a parse peaks at about 300 MB, whatever the input."""
 _NEW_MARKER = builder(Marker)
 _NEW_SECTION = builder(Section)
 _NEW_POINT = builder(Point)
@@ -127,6 +130,7 @@ class _OutlineBuilder:
         folded: str,
         candidates: list[Candidate],
         regions: list[tuple[int, int]],
+        max_nodes: int,
     ):
         self.text = text
         self.folded = folded
@@ -140,6 +144,7 @@ class _OutlineBuilder:
         self.region_ends = [end for _, end in regions]
         self.next_ordinal = self._next_same_key_ordinals()
         self.length = len(folded)
+        self.max_nodes = self.nodes_left = max_nodes
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
@@ -306,9 +311,23 @@ class _OutlineBuilder:
 
     # -- the fold ----------------------------------------------------------------------------
 
+    def _stop(self, position: int) -> None:
+        """No more nodes: the text from ``position`` on stays inside the last node opened (a
+        last child runs on to its parent's end, and the parent to the text's end)."""
+        self.diagnostics.append(
+            trusted(
+                Diagnostic,
+                code="limit_reached",
+                message=f"the outline stops at its limit of {self.max_nodes} nodes "
+                "(max_nodes): the text from here on stays inside the last node",
+                span=Span.of(position, len(self.folded.rstrip())),
+            )
+        )
+
     def build(self, begin: int) -> list[_Build]:
         """The top-level nodes: each content line from ``begin`` is a node opened by its strong
-        first marker or a paragraph, and its inline markers follow where they are accepted."""
+        first marker or a paragraph, and its inline markers follow where they are accepted.
+        At most ``nodes_left`` nodes are opened (see ``_stop``)."""
         candidates = self.candidates
         count = len(candidates)
         stack = self.stack
@@ -321,12 +340,16 @@ class _OutlineBuilder:
         while index < count and candidates[index].start < begin:
             index += 1
         for line_start, line_end in _content_lines(self.folded, begin):
+            if not self.nodes_left:
+                self._stop(line_start)
+                break
             while stack[-1].transient:
                 stack.pop()
             while index < count and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
             first = candidates[index] if index < count else None
             placed = False
+            self.nodes_left -= 1  # the line's node: its first marker's or a paragraph
             if first is not None and first.strong and first.start < line_end:
                 # the line's first candidate, after any ** or #
                 same, continued = open_entries(first.key, first.ordinal)
@@ -355,6 +378,10 @@ class _OutlineBuilder:
                     if cand.doubtful
                     else continued or accepts_weak(index, same, continued)
                 ):
+                    if not self.nodes_left:
+                        self._stop(cand.start)
+                        return self.root.children
+                    self.nodes_left -= 1
                     place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children
@@ -419,9 +446,7 @@ def _finish(
             else:
                 ordinal = cand.ordinal
                 mark_start = cand.start
-                mark_end = cand.end
-                if end < mark_end:
-                    end = mark_end
+                mark_end = cand.end  # a marker ends in a non-space: end >= mark_end already
                 if ordinal in used:
                     seen = used[ordinal] = used[ordinal] + 1
                     path = f"{prefix}{ordinal}~{seen}"
@@ -481,18 +506,21 @@ def build_outline(
     folded: str,
     candidates: list[Candidate],
     regions: list[tuple[int, int]] | None = None,
+    *,
+    max_nodes: int = DEFAULT_MAX_NODES,
 ) -> Outline:
     """The title, the top-level nodes and the numbering diagnostics of ``text`` (with the
     marker and node spans of the tree).
 
-    ``regions`` are the quoted regions of ``folded`` (computed here when not given).
+    ``regions`` are the quoted regions of ``folded`` (computed here when not given). Past
+    ``max_nodes`` nodes no node is opened, and a ``limit_reached`` diagnostic says where.
     """
     if regions is None:
         regions = quoted_regions(folded)
     first_marker = next((c.start for c in candidates if c.strong), len(text))
     title = find_title(text, folded, first_marker)
     begin = title.span.end if title else 0
-    builder = _OutlineBuilder(text, folded, candidates, regions)
+    builder = _OutlineBuilder(text, folded, candidates, regions, max_nodes)
     builds = builder.build(begin)
     body_end = len(folded.rstrip())
     children, marker_spans, node_spans = _finish(builds, text, folded, body_end)

@@ -18,24 +18,16 @@ document, folded with a stack, and are confirmed by the ordinal sequence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any, NamedTuple, cast
+from typing import cast
 
 import regex
 
-from .markers import Candidate, quoted_regions
-from .models import (
-    Diagnostic,
-    DiagnosticCode,
-    Marker,
-    Node,
-    Paragraph,
-    Point,
-    Section,
-    Title,
-)
-from .span import Span, builder, trusted
+from .drafts import NodeDraft, OutlineDraft
+from .markers import Candidate
+from .models import Diagnostic, DiagnosticCode
+from .source import SourceText
+from .span import Span, trusted
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
@@ -53,41 +45,6 @@ MAX_TITLE_LINES = 4
 TITLE_WINDOW = 400
 MAX_HEADING = 1000  # characters scanned for a heading's end
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
-_NEW_MARKER = builder(Marker)
-_NEW_SECTION = builder(Section)
-_NEW_POINT = builder(Point)
-_NEW_PARAGRAPH = builder(Paragraph)
-
-
-class _Build:
-    """A node under construction (plain and mutable; turned into a model at the end)."""
-
-    __slots__ = (
-        "cand",
-        "children",
-        "heading",
-        "key",
-        "ordinal",
-        "start",
-        "transient",
-    )
-
-    def __init__(
-        self,
-        start: int,
-        cand: Candidate | None,
-        transient: bool,
-        heading: tuple[int, int] | None = None,
-        key: str | None = None,
-        ordinal: int = 0,
-    ) -> None:
-        self.start = start
-        self.cand = cand
-        self.transient = transient  # closes at its line's end: a paragraph or an inline Point
-        self.heading = heading
-        self.children: list[_Build] = []
-        self.key = key  # the candidate's key and ordinal (None and 0 for a paragraph)
-        self.ordinal = ordinal
 
 
 # A line's text without its outer whitespace (``\S`` and ``str.isspace`` agree on every character).
@@ -99,8 +56,9 @@ def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
     return [line.span() for line in _CONTENT_LINE.finditer(folded, begin)]
 
 
-def find_title(text: str, folded: str, first_marker: int) -> Title | None:
-    """The leading short line(s) before any marker that read as a title, if there are any."""
+def find_title(source: SourceText, first_marker: int) -> tuple[int, int] | None:
+    """Where the leading short line(s) before any marker that read as a title stand, if any."""
+    folded = source.folded
     window_end = min(len(folded), TITLE_WINDOW, first_marker)
     title_lines: list[tuple[int, int]] = []
     for start, end in _content_lines(folded[:window_end], 0):
@@ -114,32 +72,25 @@ def find_title(text: str, folded: str, first_marker: int) -> Title | None:
             break
     if not title_lines:
         return None
-    start, end = title_lines[0][0], title_lines[-1][1]
-    return trusted(Title, text=text[start:end], span=Span.of(start, end))
+    return title_lines[0][0], title_lines[-1][1]
 
 
 class _OutlineBuilder:
     """Folds candidates into a tree with a stack; see the module docstring for the rules."""
 
-    def __init__(
-        self,
-        text: str,
-        folded: str,
-        candidates: list[Candidate],
-        regions: list[tuple[int, int]],
-    ):
-        self.text = text
-        self.folded = folded
+    def __init__(self, source: SourceText, candidates: list[Candidate]):
+        self.source = source
+        self.text = source.text
+        self.folded = source.folded
         self.candidates = candidates
-        self.root = _Build(0, None, False)
-        self.stack: list[_Build] = [self.root]
+        self.root = NodeDraft(0, None, False, None, [])
+        self.stack: list[NodeDraft] = [self.root]
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
         self.diagnostics: list[Diagnostic] = []
-        self.region_starts = [start for start, _ in regions]
-        self.region_ends = [end for _, end in regions]
+        self.placed: list[Candidate] = []  # the markers of the tree, in document order
         self.next_ordinal = self._next_same_key_ordinals()
-        self.length = len(folded)
+        self.length = len(source.folded)
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
@@ -171,17 +122,14 @@ class _OutlineBuilder:
         """Where ``key`` is open on the stack, as ``(same, continued)``: the topmost stack index
         holding ``key`` and the topmost one whose ordinal ``ordinal`` continues (0 for none;
         index 0 is the root). One walk down the stack, shared by acceptance and placing."""
-        stack = self.stack
         same = 0
-        i = len(stack) - 1
-        while i:  # (a counted while loop: twice as fast as a reversed range on shallow stacks)
-            entry = stack[i]
-            if entry.key == key:
-                if entry.ordinal + 1 == ordinal:
+        for i in range(len(self.stack) - 1, 0, -1):
+            marker = self.stack[i].marker
+            if marker is not None and marker.key == key:
+                if marker.ordinal + 1 == ordinal:
                     return (same or i), i
                 if not same:
                     same = i
-            i -= 1
         return same, 0
 
     def _continues(self, cand: Candidate, continued: int) -> bool:
@@ -221,7 +169,7 @@ class _OutlineBuilder:
         is_new_pair = True  # (parent's key, key) may not be in ``above`` yet
         if not strong and cand.style not in ENUMERATION_STYLES:
             top = stack[-1]
-            if top.cand is None and top.transient:
+            if top.marker is None and top.inline:
                 # a heading marker inside a paragraph's line (a page that lost its line breaks)
                 # ends that paragraph rather than nesting in it; 一是-style points stay inside
                 stack.pop()
@@ -239,7 +187,7 @@ class _OutlineBuilder:
             del stack[same:]
         elif same and ordinal != 1:
             written = self.text[cand.start : cand.end]
-            previous = stack[same].ordinal
+            previous = _ordinal_of(stack[same])
             if ordinal == previous:
                 self._diagnose("numbering_repeat", cand, f"{written} repeats number {previous}")
             elif ordinal < previous:
@@ -255,8 +203,8 @@ class _OutlineBuilder:
             # A new list (or a nested restart at 1): close levels this style sits above.
             above = self.above
             while len(stack) > 1:
-                top_key = stack[-1].key
-                if top_key is None and stack[-1].transient:
+                top_key = _key_of(stack[-1])
+                if top_key is None and stack[-1].inline:
                     break
                 if (
                     top_key is not None
@@ -272,21 +220,21 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = _Build(start, cand, not strong, self._heading(cand.end), key, ordinal)
+        node = NodeDraft(start, cand, not strong, self._heading(cand.end), [])
         parent.children.append(node)
         stack.append(node)
-        if is_new_pair and parent.key is not None:
-            self.above.add((parent.key, key))
+        parent_key = _key_of(parent)
+        if is_new_pair and parent_key is not None:
+            self.above.add((parent_key, key))
         self.last_seen[key] = ordinal
+        self.placed.append(cand)
 
     def _heading(self, after: int) -> tuple[int, int] | None:
         """From ``after`` (a marker's end) to the line end or the first sentence end outside
         quotes.
 
         One match skips the marker's trailing spaces and ``*`` and runs to whichever comes
-        first, the line break or a sentence end; a sentence end inside a quote sends it on. A
-        stop never opens a quote, so the region that starts last before it holds it exactly when
-        that region ends after it.
+        first, the line break or a sentence end; a sentence end inside a quote sends it on.
         """
         folded = self.folded
         scan_end = after + MAX_HEADING  # bounded, so a 500,000-character line stays linear
@@ -294,8 +242,7 @@ class _OutlineBuilder:
             scan_end = self.length
         start, stop = _heading_body(folded, after, scan_end).span(1)
         while stop < scan_end and folded[stop] != "\n":
-            index = bisect_right(self.region_starts, stop) - 1
-            if index < 0 or self.region_ends[index] <= stop:
+            if not self.source.quoted.covers(stop):
                 return start, stop + 1  # the sentence end belongs to the heading
             stop = _heading_body(folded, stop + 1, scan_end).end()  # a 。 inside a quote
         # a line break or the end of the scan: the heading's trailing spaces, * and # are dropped
@@ -306,22 +253,17 @@ class _OutlineBuilder:
 
     # -- the fold ----------------------------------------------------------------------------
 
-    def build(self, begin: int) -> list[_Build]:
+    def build(self, begin: int) -> list[NodeDraft]:
         """The top-level nodes: each content line from ``begin`` is a node opened by its strong
         first marker or a paragraph, and its inline markers follow where they are accepted."""
         candidates = self.candidates
         count = len(candidates)
         stack = self.stack
-        open_entries = self._open_entries
-        accepts_weak = self._accepts_weak
-        continues = self._continues
-        next_ordinal = self.next_ordinal
-        place = self._place
         index = 0
         while index < count and candidates[index].start < begin:
             index += 1
         for line_start, line_end in _content_lines(self.folded, begin):
-            while stack[-1].transient:
+            while stack[-1].inline:
                 stack.pop()
             while index < count and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
@@ -329,171 +271,53 @@ class _OutlineBuilder:
             placed = False
             if first is not None and first.strong and first.start < line_end:
                 # the line's first candidate, after any ** or #
-                same, continued = open_entries(first.key, first.ordinal)
-                if not first.doubtful or continues(first, continued):
+                same, continued = self._open_entries(first.key, first.ordinal)
+                if not first.doubtful or self._continues(first, continued):
                     # 一是…二是… that merely starts a line is inline (only enumerations can be)
                     strong = True
                     if first.style in ENUMERATION_STYLES:
                         strong = not self._runs_on_inline(index, line_end)
-                    place(first, same, continued, strong, line_start)
+                    self._place(first, same, continued, strong, line_start)
                     index += 1
                     placed = True
             if not placed:
-                paragraph = _Build(line_start, None, True)
+                paragraph = NodeDraft(line_start, None, True, None, [])
                 stack[-1].children.append(paragraph)
                 stack.append(paragraph)
             while index < count:
                 cand = candidates[index]
                 if cand.start >= line_end:
                     break
-                same, continued = open_entries(cand.key, cand.ordinal)
+                same, continued = self._open_entries(cand.key, cand.ordinal)
                 if (
                     # 。3．10种 on a flattened page: item 3 only if 3 is next and no other 3.
                     # follows (。2.45万名 while 1. is open is a number: the real 2. comes later).
-                    # Otherwise an open list's next number needs no call: accepts_weak says yes.
-                    continues(cand, continued) and next_ordinal[index] != cand.ordinal
+                    # Otherwise an open list's next number is accepted at once.
+                    self._continues(cand, continued) and self.next_ordinal[index] != cand.ordinal
                     if cand.doubtful
-                    else continued or accepts_weak(index, same, continued)
+                    else continued or self._accepts_weak(index, same, continued)
                 ):
-                    place(cand, same, continued, False, cand.start)
+                    self._place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children
 
 
-NodeSpan = tuple[int, int, str]  # a node's start, end and path
 
 
-class Outline(NamedTuple):
-    """What stage 5 hands on: the tree, and what later stages read from every node (collected
-    while the models are built, so no later stage walks the tree again)."""
-
-    title: Title | None
-    children: list[Node]
-    diagnostics: list[Diagnostic]
-    marker_spans: list[Span]  # where every node's marker stands, in document order
-    node_spans: list[NodeSpan]  # every node, in document (pre)order
+def _key_of(node: NodeDraft) -> str | None:
+    """The nesting key of a node's marker (None for a paragraph or the root)."""
+    return None if node.marker is None else node.marker.key
 
 
-def _finish(
-    builds: list[_Build], text: str, folded: str, body_end: int
-) -> tuple[list[Node], list[Span], list[NodeSpan]]:
-    """Turn builder nodes into models (spans, headings, markers, levels and paths), and list
-    the marker spans and node spans on the way.
-
-    The report's hot path (one model per node and marker): models are built by each class's
-    ``builder`` from dict literals in declaration order, and names used per node are locals.
-    A node's raw end is where the next node that is not its descendant starts: its next
-    sibling, or for a last child the raw end of its parent (so one recursive pass does it all);
-    its end is the raw end without the whitespace before it (a last child's is its parent's).
-    """
-    span_of = Span.of
-    marker_spans: list[Span] = []
-    node_spans: list[NodeSpan] = []
-
-    def convert(
-        nodes: list[_Build], level: int, prefix: str, outer_end: int, outer_trimmed: int
-    ) -> list[Node]:
-        used: dict[int, int] = {}
-        paragraphs = 0
-        result: list[Node] = []
-        last = len(nodes) - 1
-        for position, node in enumerate(nodes):
-            start = node.start
-            if position < last:
-                raw_end = trimmed = nodes[position + 1].start
-                while trimmed > 0 and folded[trimmed - 1].isspace():
-                    trimmed -= 1
-            else:
-                raw_end, trimmed = outer_end, outer_trimmed
-            end = trimmed
-            cand = node.cand
-            inner = node.children
-            if cand is None:
-                if end <= start:
-                    end = start + 1  # a node holds at least its marker, a paragraph one character
-                paragraphs += 1
-                path = f"{prefix}p{paragraphs}"
-                marker = heading = heading_span = None
-                new_node: Callable[[dict[str, Any]], Node] = _NEW_PARAGRAPH
-                kind = "paragraph"
-            else:
-                ordinal = cand.ordinal
-                mark_start = cand.start
-                mark_end = cand.end
-                if end < mark_end:
-                    end = mark_end
-                if ordinal in used:
-                    seen = used[ordinal] = used[ordinal] + 1
-                    path = f"{prefix}{ordinal}~{seen}"
-                else:
-                    used[ordinal] = 1
-                    path = f"{prefix}{ordinal}"
-                marker_span = span_of(mark_start, mark_end)
-                marker_spans.append(marker_span)
-                marker = _NEW_MARKER(
-                    {
-                        "style": cand.style,
-                        "text": text[mark_start:mark_end],
-                        "ordinal": ordinal,
-                        "span": marker_span,
-                    },
-                )
-                if node.transient:
-                    new_node, kind = _NEW_POINT, "point"
-                else:
-                    new_node, kind = _NEW_SECTION, "section"
-                heading = heading_span = None
-                if node.heading is not None:
-                    # a heading stops where the next node starts (an inline marker before its 。)
-                    head_start, head_end = node.heading
-                    stop = inner[0].start if inner else end
-                    if stop < head_end:
-                        head_end = stop
-                    while head_end > head_start and folded[head_end - 1].isspace():
-                        head_end -= 1
-                    if head_end > head_start:
-                        heading_span = span_of(head_start, head_end)
-                        heading = text[head_start:head_end]
-            node_spans.append((start, end, path))  # before the children: preorder
-            children = convert(inner, level + 1, path + ".", raw_end, trimmed) if inner else []
-            result.append(
-                new_node(
-                    {
-                        "span": span_of(start, end),
-                        "marker": marker,
-                        "heading": heading,
-                        "heading_span": heading_span,
-                        "level": level,
-                        "path": path,
-                        "children": children,
-                        "kind": kind,
-                    },
-                )
-            )
-        return result
-
-    # body_end is already trimmed: the text has no whitespace at its end
-    return convert(builds, 1, "", body_end, body_end), marker_spans, node_spans
+def _ordinal_of(node: NodeDraft) -> int:
+    return 0 if node.marker is None else node.marker.ordinal
 
 
-def build_outline(
-    text: str,
-    folded: str,
-    candidates: list[Candidate],
-    regions: list[tuple[int, int]] | None = None,
-) -> Outline:
-    """The title, the top-level nodes and the numbering diagnostics of ``text`` (with the
-    marker and node spans of the tree).
-
-    ``regions`` are the quoted regions of ``folded`` (computed here when not given).
-    """
-    if regions is None:
-        regions = quoted_regions(folded)
-    first_marker = next((c.start for c in candidates if c.strong), len(text))
-    title = find_title(text, folded, first_marker)
-    begin = title.span.end if title else 0
-    builder = _OutlineBuilder(text, folded, candidates, regions)
-    builds = builder.build(begin)
-    body_end = len(folded.rstrip())
-    children, marker_spans, node_spans = _finish(builds, text, folded, body_end)
-    return Outline(title, children, builder.diagnostics, marker_spans, node_spans)
+def build_outline(source: SourceText, candidates: list[Candidate]) -> OutlineDraft:
+    """The title, the node drafts and the numbering diagnostics of ``source``, and the markers
+    the tree holds (counts must not read them as numbers)."""
+    first_marker = next((c.start for c in candidates if c.strong), len(source.text))
+    title = find_title(source, first_marker)
+    builder = _OutlineBuilder(source, candidates)
+    nodes = builder.build(title[1] if title else 0)
+    return OutlineDraft(title, nodes, builder.diagnostics, builder.placed)

@@ -6,19 +6,19 @@ import datetime
 import hashlib
 import os
 
-from .attach import attach_node_paths
+from .assemble import assemble
+from .drafts import Findings
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
-from .markers import find_markers, quoted_regions
+from .markers import find_markers
 from .models import Report, Source
-from .normalise import fold
 from .outline import build_outline
 from .readers import DEFAULT_MAX_BYTES, read_bytes
 from .readers.text import decode_with_encoding
 from .sanity import find_input_problems
-from .span import trusted
+from .source import SourceText
 
 
 def parse(text: str, reference_date: datetime.date | None = None) -> Report:
@@ -28,35 +28,23 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     the document itself implies (its latest full date), or left ``None``.
     """
     _check_arguments(text, reference_date)
-    return _parse(text, reference_date, source=None)
+    return _parse(text, reference_date, origin=None)
 
 
-def _parse(text: str, reference_date: datetime.date | None, source: Source | None) -> Report:
-    folded = fold(text)  # 1. one-to-one folding: same length, same offsets
-    problems = find_input_problems(text, folded)  # 2. empty input, control characters
-    regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
-    candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
-    outline = build_outline(text, folded, candidates, regions)  # 5. the tree
-    reference = reference_date or implied_reference_date(text, folded=folded)
-    dates = extract_dates(text, reference, folded=folded, infer_reference=False)  # 6. mentions
-    documents = extract_documents(text, folded)
-    slogans = extract_slogans(text, folded)
-    not_counts = [*outline.marker_spans, *(d.span for d in dates), *(s.span for s in slogans)]
-    counts = extract_counts(text, exclude=not_counts, folded=folded)
-    attach_node_paths(outline.node_spans, counts, dates, documents, slogans)  # 7. each to its node
-    return trusted(
-        Report,
-        text=text,
-        title=outline.title,
-        children=outline.children,
-        diagnostics=problems + outline.diagnostics,
-        counts=counts,
-        dates=dates,
-        documents=documents,
-        slogans=slogans,
-        reference_date=reference,
-        source=source,
-    )
+def _parse(text: str, reference_date: datetime.date | None, origin: Source | None) -> Report:
+    source = SourceText.of(text)  # 1. the text, its one-to-one fold, its quotes and lines
+    problems = find_input_problems(source)  # 2. empty input, control characters
+    candidates = find_markers(source)  # 3. every place that looks like a marker
+    outline = build_outline(source, candidates)  # 4. the tree, as drafts
+    reference = reference_date or implied_reference_date(source)
+    dates = extract_dates(source, reference)  # 5. the mentions, as drafts
+    slogans = extract_slogans(source)
+    not_counts = [(m.start, m.end) for m in outline.markers]
+    not_counts += [(mention.span.start, mention.span.end) for mention in (*dates, *slogans)]
+    counts = extract_counts(source, exclude=not_counts)
+    findings = Findings(counts, dates, extract_documents(source), slogans)
+    # Stages that read the drafted outline and mentions run here, before the report is built.
+    return assemble(source, outline, findings, problems, reference, origin)  # 6. the Report
 
 
 def parse_file(
@@ -82,10 +70,10 @@ def parse_bytes(
     data = bytes(data)
     text, encoding = decode_with_encoding(data, name or "<bytes>")
     _check_arguments(text, reference_date)
-    source = Source(
+    origin = Source(
         path=name, format="text", encoding=encoding, sha256=hashlib.sha256(data).hexdigest()
     )
-    return _parse(text, reference_date, source)
+    return _parse(text, reference_date, origin)
 
 
 def _check_arguments(text: object, reference_date: object) -> None:

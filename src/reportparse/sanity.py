@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .models import Diagnostic
-from .normalise import fold
+from .source import SourceText
 from .span import Span, trusted
 
 # C0 controls other than tab and line breaks, DEL, and lone surrogates (from bad decoding)
@@ -16,12 +16,10 @@ _FIRST_ODD = re.compile(_ODD_CHARACTER)
 _ODD_RUN = re.compile(_ODD_CHARACTER + "+")
 
 
-def find_input_problems(text: str, folded: str | None = None) -> list[Diagnostic]:
-    """Diagnostics for an empty text or one carrying control characters (kept, not removed).
-
-    ``folded`` is ``fold(text)`` when the caller already has it.
-    """
-    if not (fold(text) if folded is None else folded).strip():  # BOM, ZWSP are blank too
+def find_input_problems(source: SourceText) -> list[Diagnostic]:
+    """Diagnostics for an empty text or one carrying control characters (kept, not removed)."""
+    text = source.text
+    if not source.folded.strip():  # BOM, ZWSP are blank too
         return [
             trusted(
                 Diagnostic,

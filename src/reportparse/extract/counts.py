@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import accumulate
-from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
-from ..lexicon import alternation, class_led_scan, load_table, load_words, longest_first
-from ..models import Count
-from ..normalise import folded_text
+from ..chars import COUNT_NUMERALS, alternation, class_led_scan, longest_first, words_pattern
+from ..drafts import CountDraft
+from ..lexicon import load_table, load_words
 from ..numerals import BIG_UNITS, SMALL_UNITS, number_value
 from ..segment import Token, tokens, word_tag
-from ..span import Span, builder
+from ..source import SourceText, SpanIndex
+from ..span import Span
 
-_CN = "零〇一二两三四五六七八九十百千万亿"
+_CN = COUNT_NUMERALS
 _ARABIC = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}(?![0-9])|[0-9]{1,12}(?![0-9]))(?:\.[0-9]{1,6}(?![0-9]))?"
 )
@@ -31,13 +29,6 @@ _VERB_TAGS = frozenset({"v", "vd", "vi", "vq", "vg"})
 _NON_OBJECT_TAGS = frozenset({"p", "c", "d", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "m"})
 _TAIL_TAGS = frozenset({"p", "d", "ad"})
 _ADVERB_TAGS = frozenset({"d", "ad"})
-
-
-def _words_re(words: Sequence[str], repeat: str = "") -> re.Pattern[str]:
-    """An `re` alternation of ``words`` behind a first-character lookahead, so that re rejects
-    most positions at C speed instead of trying every word (it has no trie)."""
-    first = "".join(sorted({re.escape(w[0]) for w in words}))
-    return re.compile(rf"(?=[{first}])(?:{alternation(list(words))}){repeat}")
 
 
 class _Lexicon:
@@ -84,10 +75,10 @@ class _Lexicon:
         )
         stopwords = load_words("count_stopwords")
         self.stop_reach = max(map(len, stopwords))
-        self.stopwords = _words_re(stopwords)
-        self.verb = _words_re(verbs)
-        self.cut_after = _words_re([*verbs, *(w for w in obj_stop if len(w) > 1), "的"])
-        self.lead = _words_re(obj_lead, "{1,4}")
+        self.stopwords = words_pattern(stopwords)
+        self.verb = words_pattern(verbs)
+        self.cut_after = words_pattern([*verbs, *(w for w in obj_stop if len(w) > 1), "的"])
+        self.lead = words_pattern(obj_lead, "{1,4}")
         self.count = self._count_pattern(approx_at)
         # What extract_counts runs: the hits of ``count`` by a scan that skips to the numerals;
         # a hit that opens with a digit consumes the digits after it (a count takes its whole
@@ -145,27 +136,19 @@ class _Candidate(NamedTuple):
     approx: str | None
 
 
-_new_tuple = tuple.__new__
-
-
-def _new_candidate(fields: tuple[int, int, int | float, str | None, str, str | None]) -> _Candidate:
-    """``_Candidate(*fields)`` without the Python-level ``__new__`` of a NamedTuple."""
-    return _new_tuple(_Candidate, fields)
-
-
 def extract_counts(
-    text: str, *, exclude: Sequence[Span] = (), folded: str | None = None
-) -> list[Count]:
-    """Quantities in ``text`` (召开会议17次, 2.45万名网格员, 近90万人, 降幅21%), by start.
+    source: SourceText, *, exclude: Iterable[tuple[int, int]] = ()
+) -> list[CountDraft]:
+    """Quantities (召开会议17次, 2.45万名网格员, 近90万人, 降幅21%), by start.
 
-    A count overlapping a span of ``exclude`` is dropped; excluded spans that do not start with
-    a quotation mark (outline markers, dates) also bound the search for the counted object.
-    ``folded`` is ``fold(text)`` when the caller already has it.
+    A count overlapping a span of ``exclude`` (outline markers, dates, quoted formulas) is
+    dropped. The unquoted ones also bound the search for the counted object; a quoted one
+    (“十四五”, “两个维护”) may stand inside an object (投产习酒“十四五”技改一期).
     """
-    folded = folded_text(text, folded)
-    fences = _Fences(text, exclude)
+    text, folded = source.text, source.folded
+    excluded = SpanIndex(exclude)
+    fences = SpanIndex(span for span in excluded.spans if not _opens_quote(text, span[0]))
     lx = _lexicon()
-    overlaps, end_before, start_after = fences.overlaps, fences.end_before, fences.start_after
     # a match whose first character is excluded (a year in a date, a number in a quoted
     # formula) is not looked at: every count it could give would overlap that span
     candidates = []
@@ -175,19 +158,17 @@ def extract_counts(
         if start < hit_end:
             continue  # inside the count before (lx.count.finditer never starts there)
         hit_end = hit.end("count_end")
-        if not overlaps(start, start + 1):
+        if not excluded.covers(start):
             cand = _candidate(folded, start, hit_end, hit.groups(), lx)
-            if cand is not None and not overlaps(cand.start, cand.end):
+            if cand is not None and not excluded.overlaps(cand.start, cand.end):
                 candidates.append(cand)
-    next_starts = [c.start for c in candidates[1:]]
-    next_starts.append(len(text))  # one too many when there is no candidate: zip stops first
-    counts: list[Count] = []
-    new_count = builder(Count)
+    counts: list[CountDraft] = []
     prev_end = 0
-    for cand, next_start in zip(candidates, next_starts, strict=False):
+    for index, cand in enumerate(candidates):
         start, end, value, unit, kind, approx = cand
-        lo = max(prev_end, end_before(start), start - _BEFORE_MAX)
-        hi = min(next_start, start_after(end), end + _AFTER_MAX)
+        next_start = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        lo = max(prev_end, fences.end_before(start), start - _BEFORE_MAX)
+        hi = min(next_start, fences.start_after(end), end + _AFTER_MAX)
         obj = _object_span(folded, start, end, kind, lo, hi, lx, listed=lo == prev_end > 0)
         obj_text = None
         if obj is not None:
@@ -195,23 +176,12 @@ def extract_counts(
             obj_text = text[obj_start:obj_end]
             if len(obj_text) > 2 and obj_text[0] in _QUOTES:
                 obj_text = _unquote(obj_text)
-            if obj_start < start:
-                start = obj_start
-            if obj_end > end:
-                end = obj_end
+            start = min(start, obj_start)
+            end = max(end, obj_end)
         counts.append(
-            new_count(
-                {
-                    "span": Span.of(start, end),
-                    "text": text[start:end],
-                    "node_path": None,
-                    "kind": "count",
-                    "value": value,
-                    "unit": unit,
-                    "object": obj_text,
-                    "approx": approx,
-                    "duration": kind == "duration",
-                },
+            CountDraft(
+                Span.of(start, end), text[start:end], value, unit, obj_text, approx,
+                kind == "duration",
             )
         )
         prev_end = end
@@ -242,7 +212,7 @@ def _candidate(
             return None
         end = end if post in lx.approx_post else end - len(post or "")
         approx = pre or (post if post in lx.approx_post else None)
-        return _new_candidate((start - len(pre or ""), end, value, "%", "percent", approx))
+        return _Candidate(start - len(pre or ""), end, value, "%", "percent", approx)
     assert num is not None  # the pattern's other branch
     if unit is None and not num[0].isdigit():
         return None  # 万/亿 without a measure word is a count only after digits (3300万, 6600多万)
@@ -261,7 +231,7 @@ def _candidate(
     else:
         post = None
     approx = pre or mid or mid2 or (post if post in lx.approx_post or post == "多" else None)
-    return _new_candidate((start - len(pre or ""), after, value, unit, kind, approx))
+    return _Candidate(start - len(pre or ""), after, value, unit, kind, approx)
 
 
 def _in_stopword(folded: str, start: int, lx: _Lexicon) -> bool:
@@ -649,46 +619,13 @@ def _quotes_balanced(folded: str, lo: int, hi: int) -> bool:
 _QUOTES = '“‘"'
 
 
+def _opens_quote(text: str, position: int) -> bool:
+    return position < len(text) and text[position] in _QUOTES
+
+
 def _unquote(obj: str) -> str:
     """“飞地” -> 飞地: a wholly quoted term is the term; 《…》 titles keep their brackets."""
     for a, b in ("“”", "‘’", '""'):
         if len(obj) > 2 and obj[0] == a and obj[-1] == b and obj.count(a) == 1:
             return obj[1:-1]
     return obj
-
-
-# --- spans the caller knows are not counts ---------------------------------------------------
-
-
-class _Fences:
-    """Excluded spans, sorted: overlap tests, and the nearest fence on either side of a point."""
-
-    def __init__(self, text: str, exclude: Sequence[Span]) -> None:
-        # a parse passes a few hundred spans: map rather than comprehensions where it can
-        spans = sorted(map(attrgetter("start", "end"), exclude))
-        self.starts = list(map(itemgetter(0), spans))
-        self.max_ends = _running_max(list(map(itemgetter(1), spans)))
-        n = len(text)  # a span may start at len(text)
-        fences = [sp for sp in spans if sp[0] >= n or text[sp[0]] not in '“‘"']  # not quotes
-        self.fence_starts = list(map(itemgetter(0), fences))
-        self.fence_max_ends = _running_max(list(map(itemgetter(1), fences)))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        i = bisect_left(self.starts, end)
-        return i > 0 and self.max_ends[i - 1] > start
-
-    def end_before(self, pos: int) -> int:
-        """The furthest end of a fence starting before ``pos`` (0 if none)."""
-        i = bisect_left(self.fence_starts, pos)
-        return min(self.fence_max_ends[i - 1], pos) if i > 0 else 0
-
-    def start_after(self, pos: int) -> int:
-        """The first fence start at or after ``pos`` (a large number if none)."""
-        i = bisect_right(self.fence_starts, pos - 1)
-        return self.fence_starts[i] if i < len(self.fence_starts) else 1 << 62
-
-
-def _running_max(ends: list[int]) -> list[int]:
-    """Prefix maxima of ``ends``; ``ends`` itself when sorted already (spans that neither nest
-    nor overlap, the usual case), which C's sort checks faster than a running max()."""
-    return ends if ends == sorted(ends) else list(accumulate(ends, max))

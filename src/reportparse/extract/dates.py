@@ -9,11 +9,13 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, load_table, load_words
-from ..models import DateKind, DateMention, DatePrecision
-from ..normalise import folded_text
+from ..chars import alternation
+from ..drafts import DateDraft
+from ..lexicon import load_table, load_words
+from ..models import DateKind, DatePrecision
 from ..numerals import cn_to_int
-from ..span import Span, builder
+from ..source import SourceText
+from ..span import Span
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
@@ -405,10 +407,6 @@ def _value_of(first: _Point, last: _Point | None) -> tuple[str | None, DatePreci
     return f"{start}/{end}", max(first.precision(), last.precision(), key=_ORDER.index)
 
 
-_build = builder(DateMention)
-_span = Span.of
-
-
 def _mention(
     text: str,
     start: int,
@@ -416,11 +414,10 @@ def _mention(
     kind: DateKind,
     value: str | None,
     precision: DatePrecision | None,
-) -> DateMention:
-    return _build({
-        "span": _span(start, end), "text": text[start:end], "node_path": None,
-        "kind": kind, "value": value, "precision": precision if value is not None else None,
-    })  # fmt: skip
+) -> DateDraft:
+    return DateDraft(
+        Span.of(start, end), text[start:end], kind, value, precision if value is not None else None
+    )
 
 
 def _precision_of(value: str) -> DatePrecision:
@@ -477,27 +474,16 @@ def _aside(folded: str, pos: int) -> bool:
 # --- the extractor ----------------------------------------------------------------------------
 
 
-def extract_dates(
-    text: str,
-    reference_date: datetime.date | None = None,
-    *,
-    folded: str | None = None,
-    infer_reference: bool = True,
-) -> list[DateMention]:
-    """Every date, range, since-date, relative year and named period in ``text``, by position.
+def extract_dates(source: SourceText, reference_date: datetime.date | None) -> list[DateDraft]:
+    """Every date, range, since-date, relative year and named period, by position.
 
-    Relative words (今年, 明年) resolve against ``reference_date``, else against
-    :func:`implied_reference_date`; their value is None when neither is known.
-    ``folded`` is ``fold(text)`` when the caller already has it. ``infer_reference=False`` says
-    the caller has already looked for the implied date: a None ``reference_date`` then means
-    there is none (the search is not run a second time).
+    Relative words (今年, 明年) resolve against ``reference_date`` (the pipeline passes the
+    caller's, else :func:`implied_reference_date`); their value is None without one.
     """
-    folded = folded_text(text, folded)
+    text, folded = source.text, source.folded
     reference = reference_date
-    if reference is None and infer_reference:
-        reference = implied_reference_date(text, folded=folded)
     ctx = _Context(folded, reference)
-    out: list[DateMention] = []
+    out: list[DateDraft] = []
     for match in _date_matches(folded):
         mention = _mention_of(match, text, ctx)
         if mention is not None:
@@ -505,7 +491,7 @@ def extract_dates(
     return out
 
 
-def _mention_of(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _mention_of(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     """The mention a match stands for, or None for a look-alike rejected on its values."""
     kind = m.lastgroup or ""  # each alternative is one outer group, which closes last
     if kind == "ex":
@@ -589,7 +575,7 @@ def _ranged(
     first: _Point,
     last: _Point | None,
     stop: int,
-) -> DateMention:
+) -> DateDraft:
     """Point, range or since from the parts found: ``since`` counts only right after the date."""
     if last is not None and last.key() <= first.key():
         last = None
@@ -600,7 +586,7 @@ def _ranged(
     return _mention(text, start, stop, kind, *_value_of(first, last))
 
 
-def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     """A date with its year written: point, range (year carried over) or since (以来, 至今)."""
     if m.end() == m.end("aY"):  # the year alone (2020年, 2020年度), the commonest date
         year = _year_of(m["ay"])
@@ -628,7 +614,7 @@ def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
     return _ranged(m, text, m.start(), first, last, stop)
 
 
-def _month_day(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _month_day(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     """5月8日 / 八月十二日 with no year: the year of its paragraph when one is written there
     before it, else the reference year (the year before when the day would fall after the
     reference date), else the last year written anywhere before it. A year from an earlier
@@ -663,7 +649,7 @@ def _recurring(folded: str, pos: int) -> bool:
     return "每年" in window or "每月" in window
 
 
-def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     """今年, 去年, 上年度, 全年, 当年…: deictic words resolve against the reference date,
     anaphoric ones against the last year written before them in the same paragraph."""
     mode, offset, _ = _RELATIVE[m["relw"]]
@@ -709,7 +695,7 @@ def _review_year(ref: datetime.date) -> int:
     return ref.year - 1 if ref.month <= 3 else ref.year
 
 
-def _past_years(text: str, m: re.Match[str], years: int, ref: datetime.date | None) -> DateMention:
+def _past_years(text: str, m: re.Match[str], years: int, ref: datetime.date | None) -> DateDraft:
     """过去一年 / 过去五年: the last ``years`` years up to the year under review."""
     start, end = m.start(), m.end("relw")
     if ref is None:
@@ -734,7 +720,7 @@ def _whole_year(folded: str, pos: int, ref: datetime.date | None) -> int | None:
     return _review_year(ref)
 
 
-def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateMention | None:
+def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     """Holidays, Five-Year Plans, congresses and plenums (as since-anchors), anniversaries."""
     start, end = m.start(), m.end()
     if kind == "hol":
@@ -769,10 +755,10 @@ def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateMention
 # --- the document's own date ------------------------------------------------------------------
 
 
-def implied_reference_date(text: str, *, folded: str | None = None) -> datetime.date | None:
+def implied_reference_date(source: SourceText) -> datetime.date | None:
     """The date the document implies for itself: its latest full (day-precision) date, leaving
     out dates announced as future (将于…) and deadlines (…前); None when it has none."""
-    folded = folded_text(text, folded)
+    folded = source.folded
     best: datetime.date | None = None
     for m in _full_dates(folded):
         parts = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])

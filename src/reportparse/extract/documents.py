@@ -5,10 +5,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..lexicon import alternation, load_table, load_words
-from ..models import DocumentKind, DocumentRef
-from ..normalise import fold, folded_text
-from ..span import Span, builder
+from ..chars import alternation, first_chars
+from ..drafts import DocumentDraft
+from ..lexicon import load_table, load_words
+from ..models import DocumentKind
+from ..normalise import fold
+from ..source import SourceText
+from ..span import Span
 
 MAX_NAME = 100
 """Longest title kept: an unclosed 《 must not swallow the rest of the document."""
@@ -104,11 +107,6 @@ def _trie(node: _Node) -> str:
     return body + "?" if "" in node else body
 
 
-def _first_chars(chars: frozenset[str]) -> str:
-    """The body of a character class of ``chars``."""
-    return re.escape("".join(sorted(chars)))
-
-
 @cache
 def _kind_after() -> re.Pattern[str]:
     """A kind word right after 》 (《求是》杂志, 《决胜…》报告, 《…》一文). Single characters (表,
@@ -161,8 +159,8 @@ def _shapes() -> tuple[_Shape, _Shape, _Shape, _Shape, re.Pattern[str], re.Patte
         (re.compile(rf"{issuer}{acts}"), 2, 1),
         (re.compile(acts), 1, 0),
         (re.compile(issuer), 0, 1),
-        re.compile(rf"[{_first_chars(_ISSUER_STARTS)}](?:了|好)?(?:{verb})"),
-        re.compile(rf"[{_first_chars(_VERB_STARTS)}](?:{body_any}|{office_end})"),
+        re.compile(rf"[{first_chars(_ISSUER_STARTS)}](?:了|好)?(?:{verb})"),
+        re.compile(rf"[{first_chars(_VERB_STARTS)}](?:{body_any}|{office_end})"),
     )
 
 
@@ -190,14 +188,12 @@ def _kind_of_folded(folded: str, start: int, end: int) -> DocumentKind | None:
     return None
 
 
-_build = builder(DocumentRef)
-_span = Span.of
 
 
-def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]:
-    """Every outermost 《…》 in ``text``, sorted by start, with name, kind, action and issuer."""
-    folded = folded_text(text, folded)
-    found: list[DocumentRef] = []
+def extract_documents(source: SourceText) -> list[DocumentDraft]:
+    """Every outermost 《…》, sorted by start, with name, kind, action and issuer."""
+    text, folded = source.text, source.folded
+    found: list[DocumentDraft] = []
     prev_end = 0
     prev_action: str | None = None
     for title in _TITLE.finditer(folded):
@@ -214,16 +210,8 @@ def extract_documents(text: str, folded: str | None = None) -> list[DocumentRef]
         if kind is None:
             kind = "article" if action is not None and action.endswith(_PUBLISHING) else "other"
         found.append(
-            _build(
-                {
-                    "span": _span(start, end),
-                    "text": text[start:end],
-                    "node_path": None,
-                    "name": text[start + 1 : end - 1],
-                    "kind": kind,
-                    "action": action,
-                    "issuer": issuer,
-                }
+            DocumentDraft(
+                Span.of(start, end), text[start:end], text[start + 1 : end - 1], kind, action, issuer
             )
         )
         prev_end, prev_action = end, action

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from reportparse.extract.counts import extract_counts
-from reportparse.span import Span
+from reportparse.source import SourceText
 
 from .conftest import SHARED, needs_shared, read_exact
 
@@ -112,7 +112,7 @@ NOT_COUNTS = {
 
 @pytest.mark.parametrize("text, expected", COUNTS.values(), ids=COUNTS.keys())
 def test_counts(text: str, expected: list[tuple[Any, ...]]) -> None:
-    found = extract_counts(text)
+    found = extract_counts(SourceText.of(text))
     assert [(c.value, c.unit, c.object, c.approx, c.duration) for c in found] == expected
     for c in found:
         assert c.text == text[c.span.start : c.span.end]
@@ -120,13 +120,13 @@ def test_counts(text: str, expected: list[tuple[Any, ...]]) -> None:
 
 @pytest.mark.parametrize("text", NOT_COUNTS.values(), ids=NOT_COUNTS.keys())
 def test_not_counts(text: str) -> None:
-    assert [c.text for c in extract_counts(text)] == []
+    assert [c.text for c in extract_counts(SourceText.of(text))] == []
 
 
 def test_exclude_drops_overlapping_counts() -> None:
     text = "明确“六个第一”要求,成立3个组"
-    assert [c.value for c in extract_counts(text)] == [3]
-    assert extract_counts(text, exclude=[Span.of(12, 14)]) == []
+    assert [c.value for c in extract_counts(SourceText.of(text))] == [3]
+    assert extract_counts(SourceText.of(text), exclude=[(12, 14)]) == []
 
 
 @pytest.mark.parametrize(
@@ -146,12 +146,12 @@ def test_exclude_of_one_character_drops_the_count_holding_it(
     position: int, values: list[int]
 ) -> None:
     text = "受益群众近90万人,覆盖5个县"  # 近90万人 is [4, 9)
-    found = extract_counts(text, exclude=[Span.of(position, position + 1)])
+    found = extract_counts(SourceText.of(text), exclude=[(position, position + 1)])
     assert [c.value for c in found] == values
 
 
 def test_sorted_and_spans_exact_on_seed(seed_text: str) -> None:
-    found = extract_counts(seed_text)
+    found = extract_counts(SourceText.of(seed_text))
     assert [c.span.start for c in found] == sorted(c.span.start for c in found)
     assert all(c.text == seed_text[c.span.start : c.span.end] for c in found)
 
@@ -166,7 +166,7 @@ def test_seed_gold_f1(seed_text: str, seed_gold: dict[str, Any]) -> None:
     optional = [(g["start"], g["end"]) for g in seed_gold["counts"] if g.get("tier")]
     preds = [
         c
-        for c in extract_counts(seed_text)
+        for c in extract_counts(SourceText.of(seed_text))
         if not any(_overlap((c.span.start, c.span.end), o) for o in optional)
     ]
     used: set[int] = set()
@@ -182,7 +182,7 @@ def test_seed_gold_f1(seed_text: str, seed_gold: dict[str, Any]) -> None:
 
 
 def test_seed_non_counts_are_not_counted(seed_text: str, seed_gold: dict[str, Any]) -> None:
-    found = [(c.span.start, c.span.end) for c in extract_counts(seed_text)]
+    found = [(c.span.start, c.span.end) for c in extract_counts(SourceText.of(seed_text))]
     for nc in seed_gold["non_counts"]:
         if nc.get("within") == "count" or nc["text"] == "一线":
             continue
@@ -245,7 +245,7 @@ def test_hostile_input_is_fast_and_safe(text: str) -> None:
     import time
 
     start = time.perf_counter()
-    found = extract_counts(text)
+    found = extract_counts(SourceText.of(text))
     assert time.perf_counter() - start < 5
     assert all(c.text == text[c.span.start : c.span.end] for c in found)
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from .drafts import (
     CountDraft,
@@ -115,6 +116,7 @@ def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpa
                 raw_end, trimmed = outer_end, outer_trimmed
             end = trimmed
             marker = heading = heading_span = None
+            new_node: Callable[[dict[str, Any]], Node]
             if cand is None:
                 if end <= start:
                     end = start + 1

@@ -10,7 +10,6 @@ numbering sequence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal, NamedTuple
@@ -113,6 +112,8 @@ FLATTENED_LINE = 3000
 _NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
 _DIGIT_AFTER_DOT = frozenset("0123456789%")
 _SENTENCE_END = frozenset(SENTENCE_END)
+
+
 def _is_line_start(folded: str, pos: int) -> bool:
     line_start = folded.rfind("\n", max(0, pos - 12), pos) + 1
     if line_start == 0 and pos > 12:

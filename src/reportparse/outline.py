@@ -302,8 +302,6 @@ class _OutlineBuilder:
         return self.root.children
 
 
-
-
 def _key_of(node: NodeDraft) -> str | None:
     """The nesting key of a node's marker (None for a paragraph or the root)."""
     return None if node.marker is None else node.marker.key

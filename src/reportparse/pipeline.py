@@ -40,7 +40,8 @@ def _parse(text: str, reference_date: datetime.date | None, origin: Source | Non
     dates = extract_dates(source, reference)  # 5. the mentions, as drafts
     slogans = extract_slogans(source)
     not_counts = [(m.start, m.end) for m in outline.markers]
-    not_counts += [(mention.span.start, mention.span.end) for mention in (*dates, *slogans)]
+    not_counts += [(d.span.start, d.span.end) for d in dates]
+    not_counts += [(s.span.start, s.span.end) for s in slogans]
     counts = extract_counts(source, exclude=not_counts)
     findings = Findings(counts, dates, extract_documents(source), slogans)
     # Stages that read the drafted outline and mentions run here, before the report is built.

@@ -180,7 +180,12 @@ def extract_counts(
             end = max(end, obj_end)
         counts.append(
             CountDraft(
-                Span.of(start, end), text[start:end], value, unit, obj_text, approx,
+                Span.of(start, end),
+                text[start:end],
+                value,
+                unit,
+                obj_text,
+                approx,
                 kind == "duration",
             )
         )

@@ -188,8 +188,6 @@ def _kind_of_folded(folded: str, start: int, end: int) -> DocumentKind | None:
     return None
 
 
-
-
 def extract_documents(source: SourceText) -> list[DocumentDraft]:
     """Every outermost 《…》, sorted by start, with name, kind, action and issuer."""
     text, folded = source.text, source.folded
@@ -211,7 +209,12 @@ def extract_documents(source: SourceText) -> list[DocumentDraft]:
             kind = "article" if action is not None and action.endswith(_PUBLISHING) else "other"
         found.append(
             DocumentDraft(
-                Span.of(start, end), text[start:end], text[start + 1 : end - 1], kind, action, issuer
+                Span.of(start, end),
+                text[start:end],
+                text[start + 1 : end - 1],
+                kind,
+                action,
+                issuer,
             )
         )
         prev_end, prev_action = end, action

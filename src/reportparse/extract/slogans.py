@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterable
 
 from ..chars import alternation
-from ..lexicon import load_words
 from ..drafts import SloganDraft
+from ..lexicon import load_words
 from ..source import SourceText
 from ..span import Span
 
@@ -87,9 +87,7 @@ def extract_slogans(source: SourceText) -> list[SloganDraft]:
         if not 1 < len(content) <= MAX_SLOGAN or not _numbered_formula(content):
             continue
         start, end = quote.span()
-        found.append(
-            SloganDraft(Span.of(start, end), text[start:end], text[c_start:c_end].strip())
-        )
+        found.append(SloganDraft(Span.of(start, end), text[start:end], text[c_start:c_end].strip()))
     return found
 
 

@@ -9,9 +9,9 @@ import pytest
 from reportparse import parse
 from reportparse.assemble import assemble
 from reportparse.drafts import DateDraft, Findings
-from reportparse.markers import find_markers
 from reportparse.models import Node
 from reportparse.outline import build_outline
+from reportparse.outline.markers import find_markers
 from reportparse.source import SourceText
 from reportparse.span import Span
 

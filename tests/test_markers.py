@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportparse import markers
-from reportparse.markers import find_markers, marker_pattern
 from reportparse.normalise import fold
+from reportparse.outline import markers
+from reportparse.outline.markers import find_markers, marker_pattern
 from reportparse.source import SourceText, quoted_regions
 
 from .conftest import SAMPLES, corpus_files, read_exact

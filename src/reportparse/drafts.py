@@ -14,9 +14,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .markers import Candidate
 from .models import DateKind, DatePrecision, Diagnostic, DocumentKind
 from .span import Span
+
+
+class Candidate(NamedTuple):
+    """A place that looks like a numbering marker."""
+
+    style: str
+    ordinal: int
+    start: int
+    end: int
+    strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
+    depth: int  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
+    doubtful: bool  # reads as a number too (3.10种): a marker only if it continues a list
+    key: str  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
 
 
 class NodeDraft(NamedTuple):

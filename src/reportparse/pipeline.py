@@ -12,9 +12,8 @@ from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
-from .markers import find_markers
 from .models import Report, Source
-from .outline import build_outline
+from .outline import build_outline, find_markers
 from .readers import DEFAULT_MAX_BYTES, read_bytes
 from .readers.text import decode_with_encoding
 from .sanity import find_input_problems

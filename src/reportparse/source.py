@@ -62,8 +62,9 @@ class SpanIndex:
         return i > 0 and self._max_ends[i - 1] > start
 
     def covers(self, position: int) -> bool:
-        """True when ``position`` lies inside some span."""
-        return self.overlaps(position, position + 1)
+        """True when ``position`` lies inside some span (``overlaps(position, position + 1)``)."""
+        i = bisect_right(self._starts, position)
+        return i > 0 and self._max_ends[i - 1] > position
 
     def end_before(self, position: int) -> int:
         """The furthest end of a span that starts before ``position``, at most ``position``

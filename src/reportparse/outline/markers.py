@@ -1,4 +1,4 @@
-"""Stage 4: folded text -> list of numbering-marker candidates (style, ordinal, offsets, strength).
+"""Marker candidates: every place that looks like a numbering marker, with its strength.
 
 One compiled alternation, assembled from the style table in ``lexicon/marker_styles.txt``, runs
 over the folded text once. Each hit is then judged by its left context (line start = strong;
@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal, NamedTuple
+from typing import Literal
 
-from .chars import CIRCLED, CLAUSE_END, ORDINAL_NUMERALS, SENTENCE_END, class_led_scan
-from .lexicon import load_table
-from .numerals import circled_to_int, cn_to_int
-from .source import LineIndex, SourceText
+from ..chars import CIRCLED, CLAUSE_END, ORDINAL_NUMERALS, SENTENCE_END, class_led_scan
+from ..drafts import Candidate
+from ..lexicon import load_table
+from ..numerals import circled_to_int, cn_to_int
+from ..source import LineIndex, SourceText
 
 Where = Literal["line", "inline", "clause"]
 
@@ -27,19 +28,6 @@ class MarkerStyleRule:
     style: str
     where: Where
     pattern: str
-
-
-class Candidate(NamedTuple):
-    """A place that looks like a numbering marker (a tuple: thousands are made per report)."""
-
-    style: str
-    ordinal: int
-    start: int
-    end: int
-    strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
-    depth: int  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
-    doubtful: bool  # reads as a number too (3.10种): a marker only if it continues a list
-    key: str  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
 
 
 STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]

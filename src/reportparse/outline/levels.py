@@ -1,4 +1,4 @@
-"""Stage 5: marker candidates -> outline tree (title, nested nodes, numbering diagnostics).
+"""The levels: marker candidates folded into a tree of node drafts with a stack.
 
 Levels are not fixed per style: they come from the order in which styles nest in *this*
 document, folded with a stack, and are confirmed by the ordinal sequence.
@@ -17,65 +17,19 @@ document, folded with a stack, and are confirmed by the ordinal sequence.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-from typing import cast
-
-import regex
-
-from .drafts import NodeDraft, OutlineDraft
-from .markers import Candidate
-from .models import Diagnostic, DiagnosticCode
-from .source import SourceText
-from .span import Span, trusted
+from ..drafts import Candidate, NodeDraft
+from ..models import Diagnostic, DiagnosticCode
+from ..source import SourceText
+from ..span import Span, trusted
+from .headings import heading_after
+from .title import content_lines
 
 # Styles that number items inside running text; found inline they make Point nodes.
 ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
-# A heading's leading spaces and * skipped, then its text up to where it ends: see _heading
-_HEADING_BODY = re.compile("[ \t*]*([^。!?\n]*)")
-# It matches at every position (both its parts may be empty): its match is never None.
-_heading_body = cast(Callable[[str, int, int], "re.Match[str]"], _HEADING_BODY.match)
-# Lines that end a title: sentence or clause punctuation, a 〔2018〕 document number, a ——
-# byline, a (dated) note in parentheses, a bare date or number line.
-_NOT_TITLE = regex.compile(
-    r"[。,;:!?、]|^[—\-]{2}|〔|\[\d{4}\]|^\(|^[\d〇零一二三四五六七八九十]{2,4}年[^ ]{0,8}日$|^\d+$"
-)
-MAX_TITLE_LINE = 60
-MAX_TITLE_LINES = 4
-TITLE_WINDOW = 400
-MAX_HEADING = 1000  # characters scanned for a heading's end
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
 
 
-# A line's text without its outer whitespace (``\S`` and ``str.isspace`` agree on every character).
-_CONTENT_LINE = re.compile(r"\S(?:[^\n]*\S)?")
-
-
-def _content_lines(folded: str, begin: int) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line from ``begin``, outer whitespace trimmed."""
-    return [line.span() for line in _CONTENT_LINE.finditer(folded, begin)]
-
-
-def find_title(source: SourceText, first_marker: int) -> tuple[int, int] | None:
-    """Where the leading short line(s) before any marker that read as a title stand, if any."""
-    folded = source.folded
-    window_end = min(len(folded), TITLE_WINDOW, first_marker)
-    title_lines: list[tuple[int, int]] = []
-    for start, end in _content_lines(folded[:window_end], 0):
-        line = folded[start:end]
-        if end - start > MAX_TITLE_LINE or _NOT_TITLE.search(line):
-            break
-        if end == window_end and window_end < len(folded) and folded[window_end] != "\n":
-            break  # the line runs on past the window: it is not a short line
-        title_lines.append((start, end))
-        if len(title_lines) == MAX_TITLE_LINES:
-            break
-    if not title_lines:
-        return None
-    return title_lines[0][0], title_lines[-1][1]
-
-
-class _OutlineBuilder:
+class OutlineBuilder:
     """Folds candidates into a tree with a stack; see the module docstring for the rules."""
 
     def __init__(self, source: SourceText, candidates: list[Candidate]):
@@ -90,7 +44,6 @@ class _OutlineBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.placed: list[Candidate] = []  # the markers of the tree, in document order
         self.next_ordinal = self._next_same_key_ordinals()
-        self.length = len(source.folded)
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
@@ -220,7 +173,7 @@ class _OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = NodeDraft(start, cand, not strong, self._heading(cand.end), [])
+        node = NodeDraft(start, cand, not strong, heading_after(self.source, cand.end), [])
         parent.children.append(node)
         stack.append(node)
         parent_key = _key_of(parent)
@@ -228,28 +181,6 @@ class _OutlineBuilder:
             self.above.add((parent_key, key))
         self.last_seen[key] = ordinal
         self.placed.append(cand)
-
-    def _heading(self, after: int) -> tuple[int, int] | None:
-        """From ``after`` (a marker's end) to the line end or the first sentence end outside
-        quotes.
-
-        One match skips the marker's trailing spaces and ``*`` and runs to whichever comes
-        first, the line break or a sentence end; a sentence end inside a quote sends it on.
-        """
-        folded = self.folded
-        scan_end = after + MAX_HEADING  # bounded, so a 500,000-character line stays linear
-        if scan_end > self.length:
-            scan_end = self.length
-        start, stop = _heading_body(folded, after, scan_end).span(1)
-        while stop < scan_end and folded[stop] != "\n":
-            if not self.source.quoted.covers(stop):
-                return start, stop + 1  # the sentence end belongs to the heading
-            stop = _heading_body(folded, stop + 1, scan_end).end()  # a 。 inside a quote
-        # a line break or the end of the scan: the heading's trailing spaces, * and # are dropped
-        end = stop
-        while end > start and folded[end - 1] in " \t*#":
-            end -= 1
-        return (start, end) if end > start else None
 
     # -- the fold ----------------------------------------------------------------------------
 
@@ -262,7 +193,7 @@ class _OutlineBuilder:
         index = 0
         while index < count and candidates[index].start < begin:
             index += 1
-        for line_start, line_end in _content_lines(self.folded, begin):
+        for line_start, line_end in content_lines(self.folded, begin):
             while stack[-1].inline:
                 stack.pop()
             while index < count and candidates[index].start < line_start:
@@ -309,13 +240,3 @@ def _key_of(node: NodeDraft) -> str | None:
 
 def _ordinal_of(node: NodeDraft) -> int:
     return 0 if node.marker is None else node.marker.ordinal
-
-
-def build_outline(source: SourceText, candidates: list[Candidate]) -> OutlineDraft:
-    """The title, the node drafts and the numbering diagnostics of ``source``, and the markers
-    the tree holds (counts must not read them as numbers)."""
-    first_marker = next((c.start for c in candidates if c.strong), len(source.text))
-    title = find_title(source, first_marker)
-    builder = _OutlineBuilder(source, candidates)
-    nodes = builder.build(title[1] if title else 0)
-    return OutlineDraft(title, nodes, builder.diagnostics, builder.placed)

@@ -304,7 +304,7 @@ def test_seed_mentions_match_text(seed_text: str) -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from reportparse.extract import dates as _dates  # noqa: E402
+from reportparse.extract.dates import grammar, reference, scan  # noqa: E402
 from reportparse.normalise import fold as _fold  # noqa: E402
 
 _DATE_BITS = [
@@ -322,7 +322,7 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 @given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
 def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
     folded = _fold("".join(bits))
-    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+    assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
 
 
 @pytest.mark.parametrize(
@@ -342,8 +342,8 @@ def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
 )  # fmt: skip
 def test_trigger_scan_equals_full_finditer_on_cases(text: str) -> None:
     folded = _fold(text)
-    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
-    assert _dates._date_matches(folded)
+    assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
+    assert scan.date_matches(folded)
 
 
 def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
@@ -351,7 +351,7 @@ def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
 
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+        assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
 
 
 # -- the stdlib re compiles the grammar to the same matches as the regex module ----------------
@@ -363,8 +363,8 @@ def test_re_grammar_equals_regex_grammar(bits: list[str]) -> None:
     import regex
 
     folded = _fold("".join(bits))
-    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
-    assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+    slow = regex.compile(grammar._PATTERN_SOURCE, regex.VERBOSE)
+    assert [(m.span(), m.groupdict()) for m in grammar.date_pattern().finditer(folded)] == [
         (m.span(), m.groupdict()) for m in slow.finditer(folded)
     ]
 
@@ -374,10 +374,10 @@ def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
 
     from .conftest import SAMPLES, corpus_files, read_exact
 
-    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
+    slow = regex.compile(grammar._PATTERN_SOURCE, regex.VERBOSE)
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+        assert [(m.span(), m.groupdict()) for m in grammar.date_pattern().finditer(folded)] == [
             (m.span(), m.groupdict()) for m in slow.finditer(folded)
         ]
 
@@ -386,7 +386,7 @@ def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
 @given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
 def test_full_dates_equal_full_finditer(bits: list[str]) -> None:
     folded = _fold("".join(bits))
-    assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+    assert _spans(reference._full_dates(folded)) == _spans(reference._FULL_DATE.finditer(folded))
 
 
 def test_full_dates_equal_full_finditer_on_real_text() -> None:
@@ -394,7 +394,9 @@ def test_full_dates_equal_full_finditer_on_real_text() -> None:
 
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+        assert _spans(reference._full_dates(folded)) == _spans(
+            reference._FULL_DATE.finditer(folded)
+        )
 
 
 @pytest.mark.parametrize(
@@ -403,7 +405,7 @@ def test_full_dates_equal_full_finditer_on_real_text() -> None:
      ("计划于 ", True), ("", False), ("于", False), ("离 \n", True), ("将\t", True)],
 )  # fmt: skip
 def test_future_reads_the_words_before(before: str, future: bool) -> None:
-    assert _dates._future(before) is future
+    assert reference._future(before) is future
 
 
 @pytest.mark.parametrize(
@@ -418,4 +420,4 @@ def test_future_reads_the_words_before(before: str, future: bool) -> None:
     ],
 )
 def test_deadline_reads_the_words_after(after: str, deadline: bool) -> None:
-    assert _dates._deadline(after) is deadline
+    assert reference._deadline(after) is deadline

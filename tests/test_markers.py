@@ -9,8 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportparse.normalise import fold
-from reportparse.outline import markers
-from reportparse.outline.markers import find_markers, marker_pattern
+from reportparse.outline.markers import find_markers, marker_hits, marker_pattern
 from reportparse.source import SourceText, quoted_regions
 
 from .conftest import SAMPLES, corpus_files, read_exact
@@ -38,17 +37,7 @@ def test_lookahead_drops_nothing_on_random_text(text: str) -> None:
 
 
 def _scan_hits(text: str) -> list[tuple[int, int, str, str]]:
-    """The hits of the scan find_markers runs, read as find_markers reads them."""
-    hits = []
-    marker_end = 0
-    scan, numeral_group = markers._marker_scan()
-    for hit in scan.finditer(text):
-        start, style = hit.start(), hit.lastgroup
-        if start < marker_end or style is None:
-            continue
-        marker_end = hit.end(style)
-        hits.append((start, marker_end, style, hit[numeral_group[style]]))
-    return hits
+    return list(marker_hits(text))
 
 
 def _pattern_hits(text: str) -> list[tuple[int, int, str, str]]:

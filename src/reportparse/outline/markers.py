@@ -10,6 +10,7 @@ numbering sequence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -164,6 +165,19 @@ _ALWAYS_AFTER = {
 }
 
 
+def marker_hits(folded: str) -> Iterator[tuple[int, int, str, str]]:
+    """The hits of ``marker_pattern()``, found by its class-led scan: each hit's start, end,
+    style and numeral."""
+    scan, numeral_group = _marker_scan()
+    marker_end = 0
+    for hit in scan.finditer(folded):
+        start, style = hit.start(), hit.lastgroup
+        if start < marker_end or style is None:
+            continue  # inside the marker before (marker_pattern() never starts there)
+        marker_end = hit.end(style)
+        yield start, marker_end, style, hit[numeral_group[style]]
+
+
 def find_markers(source: SourceText) -> list[Candidate]:
     """Every marker candidate in document order, with its strength; traps already removed.
 
@@ -174,14 +188,8 @@ def find_markers(source: SourceText) -> list[Candidate]:
     folded = source.folded
     length = len(folded)
     candidates: list[Candidate] = []
-    marker_end = 0
     bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
-    scan, numeral_group = _marker_scan()
-    for hit in scan.finditer(folded):
-        start, style = hit.start(), hit.lastgroup
-        if start < marker_end or style is None:
-            continue  # inside the marker before (marker_pattern() never starts there)
-        marker_end = end = hit.end(style)
+    for start, end, style, numeral in marker_hits(folded):
         previous = folded[start - 1] if start else "\n"
         if previous == "\n":
             strong = True
@@ -197,7 +205,6 @@ def find_markers(source: SourceText) -> list[Candidate]:
                 continue
         if source.quoted.covers(start):
             continue  # inside “…” or 《…》
-        numeral = hit[numeral_group[style]]
         ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
             continue

@@ -1,0 +1,82 @@
+"""Counts: the source (and spans known not to be counts) -> a CountDraft per quantity, by start.
+
+``words`` holds the word tables and patterns, ``match`` decides whether a hit is a count and
+reads its value, ``objects`` finds what is counted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ...drafts import CountDraft
+from ...source import SourceText, SpanIndex
+from ...span import Span
+from .match import read_candidate
+from .objects import QUOTES, object_span, opens_quote, unquote
+from .words import count_lexicon
+
+# Windows around a count: where a counted object may stand.
+_BEFORE_MAX = 24
+_AFTER_MAX = 36  # room for a relative clause before its head noun
+
+
+def count_hits(folded: str) -> Iterator[tuple[int, int, tuple[str | None, ...]]]:
+    """The hits of the count pattern (``count_lexicon().count.finditer``), found by its
+    class-led scan: each hit's start, end and groups."""
+    hit_end = 0
+    for hit in count_lexicon().count_scan.finditer(folded):
+        if hit.start() < hit_end:
+            continue  # inside the count before (the pattern's finditer never starts there)
+        hit_end = hit.end("count_end")
+        yield hit.start(), hit_end, hit.groups()[:-1]
+
+
+def extract_counts(
+    source: SourceText, *, exclude: Iterable[tuple[int, int]] = ()
+) -> list[CountDraft]:
+    """Quantities (召开会议17次, 2.45万名网格员, 近90万人, 降幅21%), by start.
+
+    A count overlapping a span of ``exclude`` (outline markers, dates, quoted formulas) is
+    dropped. The unquoted ones also bound the search for the counted object; a quoted one
+    (“十四五”, “两个维护”) may stand inside an object (投产习酒“十四五”技改一期).
+    """
+    text, folded = source.text, source.folded
+    excluded = SpanIndex(exclude)
+    fences = SpanIndex(span for span in excluded.spans if not opens_quote(text, span[0]))
+    lx = count_lexicon()
+    candidates = []
+    for start, end, groups in count_hits(folded):
+        # a hit whose first character is excluded (a year in a date, a number in a quoted
+        # formula) is not looked at: every count it could give would overlap that span
+        if not excluded.covers(start):
+            cand = read_candidate(folded, start, end, groups, lx)
+            if cand is not None and not excluded.overlaps(cand.start, cand.end):
+                candidates.append(cand)
+    counts: list[CountDraft] = []
+    prev_end = 0
+    for index, cand in enumerate(candidates):
+        start, end, value, unit, kind, approx = cand
+        next_start = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
+        lo = max(prev_end, fences.end_before(start), start - _BEFORE_MAX)
+        hi = min(next_start, fences.start_after(end), end + _AFTER_MAX)
+        obj = object_span(folded, start, end, kind, lo, hi, lx, listed=lo == prev_end > 0)
+        obj_text = None
+        if obj is not None:
+            obj_start, obj_end = obj
+            obj_text = text[obj_start:obj_end]
+            if len(obj_text) > 2 and obj_text[0] in QUOTES:
+                obj_text = unquote(obj_text)
+            start = min(start, obj_start)
+            end = max(end, obj_end)
+        counts.append(
+            CountDraft(
+                Span.of(start, end),
+                text[start:end],
+                value,
+                unit,
+                obj_text,
+                approx,
+                kind == "duration",
+            )
+        )
+        prev_end = end
+    return counts

@@ -30,7 +30,8 @@ import regex
 
 import reportparse
 from reportparse import segment
-from reportparse.lexicon import alternation, load_words
+from reportparse.chars import alternation
+from reportparse.lexicon import load_words
 from reportparse.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import regex
 
+from reportparse.chars import alternation
 from reportparse.extract.documents import (
     CONTEXT_WINDOW,
     HAN,
@@ -19,7 +20,7 @@ from reportparse.extract.documents import (
     extract_documents,
     kind_of_name,
 )
-from reportparse.lexicon import alternation, load_table, load_words
+from reportparse.lexicon import load_table, load_words
 from reportparse.normalise import fold
 from reportparse.source import SourceText
 

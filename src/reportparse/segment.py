@@ -81,11 +81,11 @@ def _load() -> _Dictionary:
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         tags = dict(_dictionary_tags(tokenizer.get_dict_file()))
-        for row in load_table("jieba_user_words"):
-            freq = int(row[1]) if len(row) > 1 and row[1].isdigit() else None
-            tokenizer.add_word(row[0], freq)  # with freq None, jieba suggests one
-            if len(row) > 2:
-                tags[row[0]] = row[2]  # the domain's tag wins over jieba's
+        for word, frequency, tag in load_table("jieba_user_words"):
+            freq = int(frequency) if frequency.isdigit() else None
+            tokenizer.add_word(word, freq)  # with freq None, jieba suggests one
+            if tag:
+                tags[word] = tag  # the domain's tag wins over jieba's
     finally:
         logger.setLevel(level)
     log_total = log(tokenizer.total)

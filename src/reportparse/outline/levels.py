@@ -22,10 +22,9 @@ from ..models import Diagnostic, DiagnosticCode
 from ..source import SourceText
 from ..span import Span, trusted
 from .headings import heading_after
+from .styles import ENUMERATION_STYLES
 from .title import content_lines
 
-# Styles that number items inside running text; found inline they make Point nodes.
-ENUMERATION_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
 
 

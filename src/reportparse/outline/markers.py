@@ -11,27 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from ..chars import CIRCLED, CLAUSE_END, ORDINAL_NUMERALS, SENTENCE_END, class_led_scan
 from ..drafts import Candidate
-from ..lexicon import load_table
 from ..numerals import circled_to_int, cn_to_int
 from ..source import LineIndex, SourceText
+from .styles import BARE_STYLES, STYLE_RULES
 
-Where = Literal["line", "inline", "clause"]
-
-
-@dataclass(frozen=True, slots=True)
-class MarkerStyleRule:
-    style: str
-    where: Where
-    pattern: str
-
-
-STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]
 _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 
 # Every marker starts with one of these; the leading lookahead lets `re` skip all other
@@ -95,8 +82,8 @@ _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces
 
 # A page copied from the web may lose its line breaks: a heading without 。 then runs straight
 # into the next marker (…整改情况(一)关于…问题1。针对…). On such very long lines these styles
-# are also candidates right after a character; the outline still demands a confirmed sequence.
-BARE_STYLES = frozenset({"cn_dun", "cn_paren", "arabic_paren", "arabic_dot", "cn_shi"})
+# (BARE_STYLES) are also candidates right after a character; the outline still demands a
+# confirmed sequence.
 FLATTENED_LINE = 3000
 _NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
 _DIGIT_AFTER_DOT = frozenset("0123456789%")

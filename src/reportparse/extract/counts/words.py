@@ -54,7 +54,7 @@ class CountLexicon:
         self.result_verbs = tuple(r[1] for r in objects if r[0] == "result")
         self.stop_tail = tuple(obj_stop)
         self.noun_terms = frozenset(
-            r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n"
+            word for word, _, tag in load_table("jieba_user_words") if tag == "n"
         )
         stopwords = load_words("count_stopwords")
         self.stop_reach = max(map(len, stopwords))

@@ -12,14 +12,14 @@ from ...lexicon import load_table, load_words
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
-RELATIVE = {row[0]: (row[1], int(row[2]), row[3] if len(row) > 3 else "")
-             for row in load_table("date_relative")}  # fmt: skip
+RELATIVE = {word: (mode, int(offset), not_preceded_by)
+            for word, mode, offset, not_preceded_by in load_table("date_relative")}  # fmt: skip
 HOLIDAYS = {row[0]: row[1] for row in load_table("date_holidays")}
 PERIODS = {row[0]: (row[1], row[2]) for row in load_table("date_periods")}
 EVENTS = {row[0]: row[1] for row in load_table("date_events")}
 ANNIVERSARIES = {row[0]: row[1] for row in load_table("date_anniversaries")}
 NAMED = {row[0]: row[1] for row in load_table("date_named")}
-_SINCE = {row[0]: row[1] if len(row) > 1 else "" for row in load_table("date_since")}
+_SINCE = {word: not_followed_by for word, not_followed_by in load_table("date_since")}
 CONNECTORS = load_words("date_connectors")
 CUES = load_words("date_cues")
 

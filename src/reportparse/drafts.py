@@ -5,7 +5,7 @@ turns these drafts into the :class:`~reportparse.models.Report` in one step, onc
 has run, so no model is changed after it is built.
 
 Drafts made by the hundred per report (nodes, mentions) are named tuples: as immutable as a
-frozen dataclass, and three times cheaper to make. The few made once per report are frozen
+frozen dataclass, and cheaper to make. The few made once per report are frozen
 dataclasses.
 """
 

@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _new = object.__new__
-# The slot setters of BaseModel, called directly: about twice as fast as object.__setattr__
-# (which looks the descriptor up by name on every call).
+# The slot setters of BaseModel, called directly (object.__setattr__ would look the descriptor
+# up by name on every call).
 _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
@@ -50,7 +50,7 @@ def trusted_from(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
     """``trusted`` for the hottest paths: ``values`` is a fresh dict holding EVERY field of
     ``cls`` in declaration order (not checked; the dict becomes the model's ``__dict__``).
 
-    Saves the keyword packing and the order check (~1 µs of ~2.5 per model).
+    It skips the keyword packing and the order check.
     """
     return (_LAYOUTS.get(cls) or _layout(cls)).build(values)  # type: ignore[no-any-return]
 

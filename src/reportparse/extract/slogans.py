@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..chars import alternation
+from ..chars import CLAUSE_END, alternation
 from ..drafts import SloganDraft
 from ..lexicon import load_words
 from ..source import SourceText
@@ -47,7 +47,7 @@ _CURLY_QUOTES = (
 _by_start = re.Match.start
 _LEXICAL = re.compile(alternation(load_words("slogan_lexical")))
 # Quotes that are sentences or clauses are not formulas (、 is allowed: “双随机、一公开”).
-_SENTENCE = re.compile(r"[,，。;；:：!！?？]")
+_SENTENCE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Quoted dates and periods belong to the dates extractor: “十四五” (a five-year plan), “12·21”
 # (an incident named by its date), “2020年”.
 _DATE_LIKE = re.compile(

@@ -25,11 +25,10 @@ _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 # positions at C speed (tests/test_markers.py checks that it drops no candidate).
 # Each style's only group is its numeral, named after the style (so ``lastgroup`` is the
 # style): with no wrapping group, a branch that opens with a literal (第, (, 其) is skipped by
-# `re` on its first character, which makes the pass a quarter faster than one named group
-# per style around a named numeral group.
+# `re` on its first character (one named group per style around the numeral would hide it).
 MARKER_FIRST_CHARS = "0123456789" + ORDINAL_NUMERALS + "第其(" + CIRCLED
 # How every marker opens, tested (second) before the fourteen styles are tried at a position.
-# It drops the 一 of 统一 and 进一步 and the digits of 2020年: the pass is a quarter faster.
+# It drops the 一 of 统一 and 进一步 and the digits of 2020年 without trying every style.
 MARKER_OPENING = "|".join(
     (
         f"[{CIRCLED}]",  # a circled number is a marker by itself
@@ -54,7 +53,7 @@ def marker_pattern() -> re.Pattern[str]:
 def _marker_scan() -> tuple[re.Pattern[str], dict[str, int]]:
     """What find_markers runs: the hits of ``marker_pattern()`` by a scan that skips to the
     first characters of markers (see ``class_led_scan``), and for each style the index of its
-    numeral group. Compiled on first use (~15 ms), not at import.
+    numeral group. Compiled on first use, not at import.
 
     In each style the numeral group is unnamed and an empty group named after the style closes
     it: ``lastgroup`` is the style, its end the marker's end, and the group just before it the

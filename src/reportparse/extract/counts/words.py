@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...chars import COUNT_NUMERALS, alternation, class_led_scan, longest_first, words_pattern
+from ...chars import (
+    COUNT_NUMERALS,
+    alternation,
+    class_led_scan,
+    first_chars,
+    longest_first,
+    words_pattern,
+)
 from ...lexicon import load_table, load_words
 
 _ARABIC = (
@@ -17,7 +24,7 @@ _WHITE = r"[^\S\x1c-\x1f]"  # regex's \s: re's also takes \x1c-\x1f
 class CountLexicon:
     """The word tables of lexicon/*.txt and the patterns built from them.
 
-    Read and compiled on first use (:func:`count_lexicon`), not at import: compiling costs ~20 ms.
+    Read and compiled on first use (:func:`count_lexicon`), not at import.
     """
 
     def __init__(self) -> None:
@@ -85,13 +92,13 @@ class CountLexicon:
         numerals; what a class cannot say (the char before the number, 第 before an ordinal,
         idioms around the number, an approximator before it) is checked on the few matches in
         Python. Compiled with `re`, not `regex`: the same matches, and re's Match.groupdict()
-        is six times cheaper, which counts on a hundred matches a report.
+        is much cheaper.
         """
         mids = [w for w, at in approx_at.items() if at == "mid"]
         mid = alternation(mids)
         post = alternation([*self.approx_post, "以来", "来", "之内", "内", "之间", "间", "多"])
         units = list(self.unit_kind)
-        first = "".join(sorted({re.escape(w[0]) for w in units}))
+        first = first_chars(units)
         # what may end the number: a measure word, a mid approximator, 万/亿 (3300万, 6600多万)
         ends = "".join(sorted({*first, *(re.escape(w[0]) for w in mids), "万", "亿", "余", "多"}))
         return re.compile(

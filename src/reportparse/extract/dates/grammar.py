@@ -7,7 +7,7 @@ from functools import cache
 
 import regex
 
-from ...chars import alternation
+from ...chars import ORDINAL_NUMERALS, alternation, first_chars
 from ...lexicon import load_table, load_words
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
@@ -87,11 +87,11 @@ def _relative_words() -> str:
 
 
 _PERIOD_WORDS = alternation(list(PERIODS))
-_NUM = r"(?:\d{1,3}|[一二三四五六七八九十百]{1,4})"
+_NUM = rf"(?:\d{{1,3}}|[{ORDINAL_NUMERALS}]{{1,4}})"
 # What must follow an event (it is a date only as a starting point: 十八届三中全会以来) and a
 # founding (only with its anniversary: 建党100周年); the anchors ask for it too, the number of
 # years as any one to four characters there (a character class in each of the 22 anniversary
-# checks would make the anchor pattern twice as slow to compile).
+# checks would make the anchor pattern slow to compile).
 EVENT_TAIL = "(?:召开)?(?:以来|以后|至今)"
 _ANNIVERSARY_TAIL = rf"的?(?:(?P<ann_n>{_NUM})周年|百年华诞)"
 ANNIVERSARY_AHEAD = "的?(?:.{1,4}周年|百年华诞)"
@@ -100,8 +100,7 @@ ANNIVERSARY_AHEAD = "的?(?:.{1,4}周年|百年华诞)"
 def _starts(*words: str, extra: str = "") -> str:
     """A lookahead on the characters an alternative can start with: one set test rejects the
     alternative at most positions, which keeps the long alternation fast."""
-    chars = {w[0] for w in words if w} | set(extra)
-    return f"(?=[{regex.escape(''.join(sorted(chars)))}])"
+    return f"(?=[{first_chars([*words, *extra])}])"
 
 
 YEAR_START = "0123456789〇○零Oo一二三四五六七八九"
@@ -109,7 +108,7 @@ YEAR_START = "0123456789〇○零Oo一二三四五六七八九"
 
 # The alternatives, tried in this order at each position; the group name says which fired.
 # Compiled with the stdlib ``re`` (the same matches as ``regex``, tests/test_dates.py checks it;
-# its Match accessors cost a tenth), on first use, not when reportparse is imported (~30 ms).
+# its Match accessors are much cheaper), on first use, not when reportparse is imported.
 @cache
 def date_pattern() -> re.Pattern[str]:
     return re.compile(_PATTERN_SOURCE, re.VERBOSE)
@@ -157,17 +156,8 @@ _PATTERN_SOURCE = rf"""
     )
     """
 
-# The pattern is slow to try at every position (75 groups): finditer over a 13,000-character report
-# costs ~4 ms. Every match holds an anchor at a known distance from its start: 年 (a year, a
-# relative year: at most _YEAR_REACH after it; a range 2015至2020年: at most _RANGE_REACH, and
-# it starts with a digit), 月 (at most 3 after: 12月, 十二月), a date separator before a digit (4
-# after: 2020.3.4), or a table word (at its start, or 1 after for “十三五”), found from its
-# rarest character (lexicon/date_anchors.txt) checked in place. So one cheap `re` pass finds the
-# anchors, each gives a window of possible starts, and the pattern is tried only at the possible
-# first characters in those windows (each found by a one-character search, at C speed), up to the
-# first match; the matches are the same as finditer's (tests/test_dates.py checks this on the
-# corpus and on random text). ``\d`` is any decimal digit (٢٠٢٠年 is a year to the pattern), so
-# the starts allow any of them too.
+# The characters a match can start with (``\d`` is any decimal digit: ٢٠٢٠年 is a year to the
+# pattern, so the starts allow any of them too).
 _FIRST_CHARS = "".join(sorted(
     set(YEAR_START + '“"0123456789一二三四五六七八九十')
     | {w[0] for table in (HOLIDAYS, PERIODS, EVENTS, ANNIVERSARIES, NAMED, RELATIVE)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
-from reportparse import parse
+from reportparse import Report, parse
 from reportparse.assemble import assemble
 from reportparse.drafts import DateDraft, Findings
 from reportparse.models import Node
@@ -89,3 +90,30 @@ def test_paths_agree_with_a_walk_of_the_tree(path: Path) -> None:
     assert mentions
     for m in mentions:
         assert m.node_path == _innermost_path(report.children, m.span.start, m.span.end), m.text
+
+
+def _models(report: object) -> list[BaseModel]:
+    """Every model inside ``report`` (itself included), depth first."""
+    found: list[BaseModel] = []
+
+    def visit(value: object) -> None:
+        if isinstance(value, BaseModel):
+            found.append(value)
+            for name in type(value).model_fields:
+                visit(getattr(value, name))
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+
+    visit(report)
+    return found
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_every_model_is_complete_and_valid(path: Path) -> None:
+    """The assembly builds models without validation: each must hold exactly its fields, in
+    declaration order, and the report must equal the one pydantic validates from its JSON."""
+    report = parse(read_exact(path))
+    for model in _models(report):
+        assert list(model.__dict__) == list(type(model).model_fields), type(model).__name__
+    assert Report.model_validate_json(report.model_dump_json()) == report

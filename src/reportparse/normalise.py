@@ -44,9 +44,3 @@ def fold(text: str) -> str:
     for ch in set(_FOLDABLE.findall(text)):
         text = text.replace(ch, _PAIRS[ch])
     return text
-
-
-def folded_text(text: str, folded: str | None) -> str:
-    """``folded`` when the caller already has ``fold(text)`` (the pipeline passes it to every
-    extractor), else ``fold(text)``; a string of another length cannot be it and is ignored."""
-    return folded if folded is not None and len(folded) == len(text) else fold(text)

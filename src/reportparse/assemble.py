@@ -9,8 +9,8 @@ once, complete, and never changed.
 from __future__ import annotations
 
 import datetime
-import math
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .drafts import (
@@ -18,7 +18,6 @@ from .drafts import (
     DateDraft,
     DocumentDraft,
     Findings,
-    MentionDraft,
     NodeDraft,
     OutlineDraft,
     SloganDraft,
@@ -41,8 +40,6 @@ from .models import (
 from .source import SourceText
 from .span import Span, builder, trusted
 
-NodeSpan = tuple[int, int, str]  # a node's start, end and path
-
 _NEW_MARKER = builder(Marker)
 _NEW_SECTION = builder(Section)
 _NEW_POINT = builder(Point)
@@ -64,23 +61,23 @@ def assemble(
     """The report: nodes from ``outline``, mentions from ``findings``, each mention under the
     innermost node that holds it; ``diagnostics`` (the input's) come before the outline's."""
     text = source.text
-    node_spans: list[NodeSpan] = []
-    children = _nodes(source, outline.nodes, node_spans)
+    recorded: list[tuple[int, int, str, int]] = []
+    children = _nodes(source, outline.nodes, recorded)
+    nodes = _NodeIndex(recorded)
     title = None
     if outline.title is not None:
         start, end = outline.title
         title = trusted(Title, text=text[start:end], span=Span.of(start, end))
-    paths = _Paths(node_spans)
     return trusted(
         Report,
         text=text,
         title=title,
         children=children,
         diagnostics=diagnostics + outline.diagnostics,
-        counts=list(map(_count, findings.counts, paths.of(findings.counts))),
-        dates=list(map(_date, findings.dates, paths.of(findings.dates))),
-        documents=list(map(_document, findings.documents, paths.of(findings.documents))),
-        slogans=list(map(_slogan, findings.slogans, paths.of(findings.slogans))),
+        counts=_counts(findings.counts, nodes),
+        dates=_dates(findings.dates, nodes),
+        documents=_documents(findings.documents, nodes),
+        slogans=_slogans(findings.slogans, nodes),
         reference_date=reference_date,
         source=origin,
     )
@@ -89,9 +86,40 @@ def assemble(
 # --- the tree ------------------------------------------------------------------------------
 
 
-def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpan]) -> list[Node]:
-    """The models of the top-level nodes (and, through them, of the whole tree); the span and
-    path of every node is listed in ``node_spans`` in preorder on the way.
+class _NodeIndex:
+    """Every node's start, end, path and parent (its index here, -1 for none), in preorder:
+    where each mention's innermost node is looked up."""
+
+    def __init__(self, nodes: list[tuple[int, int, str, int]]) -> None:
+        self.starts = [start for start, _, _, _ in nodes]
+        self.nodes = nodes
+
+    def paths_of(self, spans: Iterable[Span]) -> list[str | None]:
+        """The path of the innermost node holding each of ``spans`` (None where no node does).
+
+        Nodes nest: the nodes around the last one that starts at or before a span are its
+        ancestors, and the innermost of them that reaches past the span's start and to its end
+        holds it.
+        """
+        paths: list[str | None] = []
+        for span in spans:
+            i = bisect_right(self.starts, span.start) - 1
+            while i >= 0:
+                _, end, path, parent = self.nodes[i]
+                if end > span.start and end >= span.end:
+                    paths.append(path)
+                    break
+                i = parent
+            else:
+                paths.append(None)
+        return paths
+
+
+def _nodes(
+    source: SourceText, drafts: list[NodeDraft], recorded: list[tuple[int, int, str, int]]
+) -> list[Node]:
+    """The models of the top-level nodes (and, through them, of the whole tree); every node's
+    start, end, path and parent (its index in ``recorded``) is recorded in preorder on the way.
 
     A node's raw end is where the next node that is not its descendant starts: its next
     sibling, or for a last child the raw end of its parent. Its end is the raw end without the
@@ -100,7 +128,12 @@ def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpa
     text, folded = source.text, source.folded
 
     def convert(
-        nodes: list[NodeDraft], level: int, prefix: str, outer_end: int, outer_trimmed: int
+        nodes: list[NodeDraft],
+        level: int,
+        prefix: str,
+        parent: int,
+        outer_end: int,
+        outer_trimmed: int,
     ) -> list[Node]:
         seen: dict[int, int] = {}  # how often each ordinal has come among these siblings
         paragraphs = 0
@@ -153,7 +186,8 @@ def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpa
                     if head_end > head_start:
                         heading_span = Span.of(head_start, head_end)
                         heading = text[head_start:head_end]
-            node_spans.append((start, end, path))  # before the children: preorder
+            recorded.append((start, end, path, parent))  # before the children: preorder
+            here = len(recorded) - 1  # the parent of its children
             result.append(
                 new_node(
                     {
@@ -164,7 +198,7 @@ def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpa
                         "level": level,
                         "path": path,
                         "children": (
-                            convert(children, level + 1, path + ".", raw_end, trimmed)
+                            convert(children, level + 1, path + ".", here, raw_end, trimmed)
                             if children
                             else []
                         ),
@@ -176,97 +210,68 @@ def _nodes(source: SourceText, drafts: list[NodeDraft], node_spans: list[NodeSpa
 
     # the text's trailing whitespace is in no node
     body_end = len(folded.rstrip())
-    return convert(drafts, 1, "", body_end, body_end)
+    return convert(drafts, 1, "", -1, body_end, body_end)
 
 
 # --- the mentions ----------------------------------------------------------------------------
-
-_BEYOND = (math.inf, math.inf, "")  # after the last node: no mention reaches its start
-_AROUND = (-math.inf, math.inf, None)  # around everything: never closed, holds every mention
-
-
-class _Paths:
-    """The path of the innermost node holding each mention, by one sweep over the nodes.
-
-    Spans nest, so walking the nodes in preorder with a stack of open ones leaves exactly the
-    ancestors of the current position on the stack; the innermost one that also covers the
-    mention's end is its node. A mention outside every node has no path (None).
-    """
-
-    def __init__(self, node_spans: list[NodeSpan]) -> None:
-        self.node_spans = node_spans
-
-    def of(self, drafts: Sequence[MentionDraft]) -> list[str | None]:
-        """The path of each of ``drafts`` (sorted by start), in their order."""
-        paths: list[str | None] = []
-        upcoming_nodes = iter(self.node_spans)
-        upcoming: tuple[float, float, str | None] = next(upcoming_nodes, _BEYOND)
-        # _AROUND at the bottom: the stack is never empty and every search outward ends
-        open_nodes: list[tuple[float, float, str | None]] = [_AROUND]
-        for draft in drafts:
-            start, end = draft.span.start, draft.span.end
-            while upcoming[0] <= start:
-                while open_nodes[-1][1] <= upcoming[0]:
-                    open_nodes.pop()
-                open_nodes.append(upcoming)
-                upcoming = next(upcoming_nodes, _BEYOND)
-            while open_nodes[-1][1] <= start:
-                open_nodes.pop()
-            node = open_nodes[-1]
-            if node[1] < end:  # it runs past its innermost node (rare): look outward
-                node = next(outer for outer in reversed(open_nodes) if outer[1] >= end)
-            paths.append(node[2])
-        return paths
+# One function per mention model: where a field that the assembly decides for each mention (its
+# node path, a count's role) is set.
 
 
-# One function per mention model: where a field that the assembly decides (such as a count's
-# role) is set, beside the node path.
+def _counts(drafts: list[CountDraft], nodes: _NodeIndex) -> list[Count]:
+    return [
+        _NEW_COUNT(
+            {
+                "span": d.span,
+                "text": d.text,
+                "node_path": path,
+                "kind": "count",
+                "value": d.value,
+                "unit": d.unit,
+                "object": d.object,
+                "approx": d.approx,
+                "duration": d.duration,
+            }
+        )
+        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+    ]
 
 
-def _count(draft: CountDraft, path: str | None) -> Count:
-    return _NEW_COUNT(
-        {
-            "span": draft.span,
-            "text": draft.text,
-            "node_path": path,
-            "kind": "count",
-            "value": draft.value,
-            "unit": draft.unit,
-            "object": draft.object,
-            "approx": draft.approx,
-            "duration": draft.duration,
-        }
-    )
+def _dates(drafts: list[DateDraft], nodes: _NodeIndex) -> list[DateMention]:
+    return [
+        _NEW_DATE(
+            {
+                "span": d.span,
+                "text": d.text,
+                "node_path": path,
+                "kind": d.kind,
+                "value": d.value,
+                "precision": d.precision,
+            }
+        )
+        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+    ]
 
 
-def _date(draft: DateDraft, path: str | None) -> DateMention:
-    return _NEW_DATE(
-        {
-            "span": draft.span,
-            "text": draft.text,
-            "node_path": path,
-            "kind": draft.kind,
-            "value": draft.value,
-            "precision": draft.precision,
-        }
-    )
+def _documents(drafts: list[DocumentDraft], nodes: _NodeIndex) -> list[DocumentRef]:
+    return [
+        _NEW_DOCUMENT(
+            {
+                "span": d.span,
+                "text": d.text,
+                "node_path": path,
+                "name": d.name,
+                "kind": d.kind,
+                "action": d.action,
+                "issuer": d.issuer,
+            }
+        )
+        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+    ]
 
 
-def _document(draft: DocumentDraft, path: str | None) -> DocumentRef:
-    return _NEW_DOCUMENT(
-        {
-            "span": draft.span,
-            "text": draft.text,
-            "node_path": path,
-            "name": draft.name,
-            "kind": draft.kind,
-            "action": draft.action,
-            "issuer": draft.issuer,
-        }
-    )
-
-
-def _slogan(draft: SloganDraft, path: str | None) -> Slogan:
-    return _NEW_SLOGAN(
-        {"span": draft.span, "text": draft.text, "node_path": path, "name": draft.name}
-    )
+def _slogans(drafts: list[SloganDraft], nodes: _NodeIndex) -> list[Slogan]:
+    return [
+        _NEW_SLOGAN({"span": d.span, "text": d.text, "node_path": path, "name": d.name})
+        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+    ]

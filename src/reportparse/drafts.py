@@ -40,6 +40,7 @@ class NodeDraft(NamedTuple):
 
     start: int
     marker: Candidate | None
+    key: str | None  # the marker's nesting key (None for a paragraph): what the fold compares
     inline: bool  # closes at its line's end: an inline Point, or a paragraph
     heading: tuple[int, int] | None
     children: list[NodeDraft]

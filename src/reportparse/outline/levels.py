@@ -36,7 +36,7 @@ class OutlineBuilder:
         self.text = source.text
         self.folded = source.folded
         self.candidates = candidates
-        self.root = NodeDraft(0, None, False, None, [])
+        self.root = NodeDraft(0, None, None, False, None, [])
         self.stack: list[NodeDraft] = [self.root]
         self.last_seen: dict[str, int] = {}
         self.above: set[tuple[str, str]] = set()
@@ -76,9 +76,10 @@ class OutlineBuilder:
         index 0 is the root). One walk down the stack, shared by acceptance and placing."""
         same = 0
         for i in range(len(self.stack) - 1, 0, -1):
-            marker = self.stack[i].marker
-            if marker is not None and marker.key == key:
-                if marker.ordinal + 1 == ordinal:
+            entry = self.stack[i]
+            if entry.key == key:
+                assert entry.marker is not None  # a node with a key has a marker
+                if entry.marker.ordinal + 1 == ordinal:
                     return (same or i), i
                 if not same:
                     same = i
@@ -139,7 +140,7 @@ class OutlineBuilder:
             del stack[same:]
         elif same and ordinal != 1:
             written = self.text[cand.start : cand.end]
-            previous = _ordinal_of(stack[same])
+            previous = stack[same].marker.ordinal  # type: ignore[union-attr]
             if ordinal == previous:
                 self._diagnose("numbering_repeat", cand, f"{written} repeats number {previous}")
             elif ordinal < previous:
@@ -155,7 +156,7 @@ class OutlineBuilder:
             # A new list (or a nested restart at 1): close levels this style sits above.
             above = self.above
             while len(stack) > 1:
-                top_key = _key_of(stack[-1])
+                top_key = stack[-1].key
                 if top_key is None and stack[-1].inline:
                     break
                 if (
@@ -172,12 +173,11 @@ class OutlineBuilder:
                     "numbering_unexpected_start", cand, f"a list opens at {written} without 1"
                 )
         parent = stack[-1]
-        node = NodeDraft(start, cand, not strong, heading_after(self.source, cand.end), [])
+        node = NodeDraft(start, cand, key, not strong, heading_after(self.source, cand.end), [])
         parent.children.append(node)
         stack.append(node)
-        parent_key = _key_of(parent)
-        if is_new_pair and parent_key is not None:
-            self.above.add((parent_key, key))
+        if is_new_pair and parent.key is not None:
+            self.above.add((parent.key, key))
         self.last_seen[key] = ordinal
         self.placed.append(cand)
 
@@ -211,7 +211,7 @@ class OutlineBuilder:
                     index += 1
                     placed = True
             if not placed:
-                paragraph = NodeDraft(line_start, None, True, None, [])
+                paragraph = NodeDraft(line_start, None, None, True, None, [])
                 stack[-1].children.append(paragraph)
                 stack.append(paragraph)
             while index < count:
@@ -230,12 +230,3 @@ class OutlineBuilder:
                     self._place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children
-
-
-def _key_of(node: NodeDraft) -> str | None:
-    """The nesting key of a node's marker (None for a paragraph or the root)."""
-    return None if node.marker is None else node.marker.key
-
-
-def _ordinal_of(node: NodeDraft) -> int:
-    return 0 if node.marker is None else node.marker.ordinal

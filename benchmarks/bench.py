@@ -31,7 +31,7 @@ import regex
 import reportparse
 from reportparse import segment
 from reportparse.chars import alternation
-from reportparse.lexicon import load_words
+from reportparse.lexicon import load_records
 from reportparse.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +58,7 @@ FLOOR_PATTERN = regex.compile(
             r"(?P<doc>《[^《》\n]{1,100}》)",
             # number + measure word
             rf"(?P<count>(?:\d{{1,12}}(?:\.\d{{1,6}})?|[{_NUM_CN}]{{1,10}})[万亿]?"
-            rf"(?:{alternation(load_words('measure_words'))}))",
+            rf"(?:{alternation([row['unit'] for row in load_records('measure_words')])}))",
         ]
     )
     + ")"

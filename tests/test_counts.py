@@ -110,6 +110,241 @@ NOT_COUNTS = {
 }
 
 
+# --- the error classes of unseen reports: case tables written from the genre's grammar --------
+
+# text, then (value, unit) of each count, in order; [] where the text holds no count (by hand)
+NUMERAL_IN_WORD = {
+    # a numeral inside a word (jieba's cut, lexicon/count_numeral_words.txt) is no number
+    "tongyi_bushu": ("根据市委统一部署,", []),
+    "tongyi_bumen": ("由统一部门负责办理", []),
+    "tongyi_taizhang": ("建立统一台账,实行销号管理", []),
+    "tongyi_pici": ("按统一批次组织体检", []),
+    "danyi_bumen": ("不能依靠单一部门推进", []),
+    "tongyige": ("同一个问题反复出现", []),
+    "meiyijian": ("办好每一件民生实事", []),
+    "yiti_yilv_yibing": ("一体推进,一律整改,一并处理,逐一销号", []),
+    "yixian_yiliu": ("深入一线调研,建设一流学科", []),
+    "jinming_liangnian": ("今明两年实现全部开放", []),
+    "yicixing": ("一次性告知", []),
+    # the numeral is a number when it stands on its own
+    "liangge_zhibu": ("新成立两个支部", [(2, "个")]),
+    "yige_zhibu": ("新成立一个支部", [(1, "个")]),
+    "digits_geren": ("5个人员编制", [(5, "个")]),
+    "yi_renmin": ("关系到六亿人民的利益", [(600000000, "人")]),
+    "yi_duo_renkou": ("我国十四亿多人口", [(1400000000, "人")]),
+    "numeral_after_word": ("深入一线3次", [(3, "次")]),
+}
+
+TIERS = {
+    # tiers, grades, ranks and numbered units are not quantities
+    "erji_danwei": ("二级单位党委", []),
+    "yiji_xunshiyuan": ("一级巡视员", []),
+    "sanji_gongli": ("三级公立医院", []),
+    "sanji_zonghe": ("三级综合医院", []),
+    "sanji_liandong": ("县、镇、村三级联动", []),
+    "liangji_dangwei": ("两级党委", []),
+    "erji_keshi": ("二级科室副职", []),
+    "zhenggao_erji": ("正高二级岗位", []),
+    "jiguan_erzhibu": ("机关二支部", []),
+    "neike_yizhibu": ("原内科一支部", []),
+    "disan_dangxiaozu": ("第三党小组", []),
+    "erchu": ("市局二处", []),
+    "erqi": ("建设二期工程", []),
+    # a count next to one counts only its own number, and takes the tier into its object
+    "tier_then_count": ("二级单位党委18个", [(18, "个")]),
+    "rank_then_count": ("一级巡视员2名", [(2, "名")]),
+    "grade_then_count": ("三级公立医院5家", [(5, "家")]),
+}
+
+DISTRIBUTIVE = {
+    # distributive and idiomatic pairs: 一 of "each", "not one", "one for a class"
+    "zhenggai_xiaohao": ("坚持整改一个、销号一个", []),
+    "chengshu_fazhan": ("做到成熟一个、发展一个", []),
+    "chengshu_gonggu": ("确保成熟一个、巩固一个。", []),
+    "one_problem_one_class": ("通过一个问题整改、推动一类问题解决", []),
+    "yige_bushao": ("做到一个不少", []),
+    "yige_ye_buneng_shao": ("一个也不能少", []),
+    "yihu_bulou": ("一户不漏", []),
+    "yijian_yijian": ("一件一件抓落实", []),
+    "yixiang_yixiang": ("一项一项推进", []),
+    "phrase_twice": ("一个问题一个问题解决", []),
+    "one_to_one": ("落实一人一案、一床一码，实行一户一策", []),
+    # the number one still counts
+    "one_meeting_one_file": ("召开一次会议、印发一个文件", [(1, "次"), (1, "个")]),
+    "one_problem": ("巡察发现一个问题", [(1, "个")]),
+    "any_one_item": ("凡有一条不合格的", [(1, "条")]),
+}
+
+FIGURATIVE = {
+    # after a one-character Chinese numeral, 头 片 把 根 口… are mostly images
+    "yitou_yitou": ("一头连着党心、一头连着民心", []),
+    "liangtou": ("抓两头带中间", []),
+    "yipian": ("赢得一片赞誉", []),
+    "yiba_chizi": ("用一把尺子量到底", []),
+    "yigen_zhen": ("上面千条线、下面一根针", []),
+    # digits or a longer numeral count
+    "tou_digits": ("生猪存栏2000头", [(2000, "头")]),
+    "kou_digits": ("打井3口", [(3, "口")]),
+    "tou_long_numeral": ("增加三千万头", [(30000000, "头")]),
+    "liang_counts": ("发射两颗卫星", [(2, "颗")]),
+}
+
+# measure words of other sectors: text, value, unit
+MEASURE_WORDS = {
+    "men": ("开设115门课程", 115, "门"),
+    "xueshi": ("完成72学时的岗前培训", 72, "学时"),
+    "jieci": ("共听课176节次", 176, "节次"),
+    "daxiang": ("指出17大项问题", 17, "大项"),
+    "zixiang": ("细化为69子项问题", 69, "子项"),
+    "chuang": ("开放床位调整为1250床", 1250, "床"),
+    "tai": ("更新设备14台", 14, "台"),
+    "tao": ("购置仪器12套", 12, "套"),
+    "taitao": ("盘活设备204台套", 204, "台套"),
+    "pici": ("抽检药品3批次", 3, "批次"),
+    "keshi": ("每学期不少于8课时", 8, "课时"),
+    "xuefen": ("修满劳动教育2学分", 2, "学分"),
+    "mu": ("流转土地300亩", 300, "亩"),
+    "gongli": ("硬化道路4.3公里", 4.3, "公里"),
+    "dun": ("清运垃圾230吨", 230, "吨"),
+    "jia": ("培育家庭农场5家", 5, "家"),
+    "suo": ("新建学校2所", 2, "所"),
+    "zuo": ("新建提灌站1座", 1, "座"),
+    "liang": ("配备清运车2辆", 2, "辆"),
+    "chang": ("开展专题讲座2场", 2, "场"),
+    "qi": ("举办培训班42期", 42, "期"),
+    "lunci": ("开展督查3轮次", 3, "轮次"),
+    "dong": ("改造门诊楼2栋", 2, "栋"),
+    "kuai": ("清理牌子21块", 21, "块"),
+}
+
+# the class of each measure word of the brief's table (lexicon/measure_words.txt)
+UNIT_CLASSES = {
+    "门": "count", "学时": "time", "节次": "count", "大项": "count", "子项": "count",
+    "床": "count", "台": "count", "套": "count", "批次": "count", "课时": "time",
+    "学分": "measure", "亩": "measure", "公里": "measure", "吨": "measure", "家": "count",
+    "所": "count", "座": "count", "辆": "count", "场": "count", "期": "count", "轮次": "count",
+    "元": "money", "美元": "money", "年": "time", "个月": "time", "岁": "measure",
+    "%": "measure", "人次": "count",
+}  # fmt: skip
+
+# text, then (value, value_max, unit, duration) of each count, in order
+RANGES = {
+    "fullwidth_dash_years": ("用2－3年时间培养", [(2, 3, "年", True)]),
+    "dash_times": ("每年开展2-3次", [(2, 3, "次", False)]),
+    "dash_items": ("配备3-5个", [(3, 5, "个", False)]),
+    "zhi_persons": ("选派2至3名医师", [(2, 3, "名", False)]),
+    "dao_chinese_years": ("用两到三年时间", [(2, 3, "年", True)]),
+    "zhi_months": ("进修3至6个月", [(3, 6, "个月", True)]),
+    "em_dash_items": ("创建1—2个产业园", [(1, 2, "个", False)]),
+    "wan_both_ends": ("提高到15万至30万元", [(150000, 300000, "元", False)]),
+    "wan_upper_only": ("补助1-2万元", [(10000, 20000, "元", False)]),
+    "single_number": ("召开会议3次", [(3, None, "次", False)]),
+    "lower_not_below": ("第5-3个", [(3, None, "个", False)]),
+    # a unit shared by a list applies to every member
+    "shared_points": ("分别下降0.55、0.5个百分点", [(0.55, None, "个百分点", False),
+                                                  (0.5, None, "个百分点", False)]),
+    "shared_three": ("分别为3、5、8个", [(3, None, "个", False), (5, None, "个", False),
+                                       (8, None, "个", False)]),
+    # ages, half a year, the last N years
+    "age": ("年满56岁", [(56, None, "岁", False)]),
+    "average_age": ("平均年龄53.1岁", [(53.1, None, "岁", False)]),
+    "half_year": ("用半年时间集中整治", [(0.5, None, "年", True)]),
+    "half_year_since": ("半年来代办事项350余件", [(0.5, None, "年", True),
+                                                (350, None, "件", False)]),
+    "decimal_in_characters": ("城镇化率提高十一点六个百分点", [(11.6, None, "个百分点", False)]),
+    "age_in_characters": ("人均预期寿命增长到七十八点二岁", [(78.2, None, "岁", False)]),
+    "recent_three_years": ("近三年共引进博士26名", [(3, None, "年", True),
+                                                 (26, None, "名", False)]),
+}  # fmt: skip
+
+NOT_RANGES = {
+    "first_half": "上半年完成",
+    "half_year_check": "建立季度分析、半年检查制度",
+    "year_range": "2019-2021年",
+    "phone": "电话0736-82516430",
+}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [*NUMERAL_IN_WORD.values(), *TIERS.values(), *DISTRIBUTIVE.values(), *FIGURATIVE.values()],
+    ids=[*NUMERAL_IN_WORD, *TIERS, *DISTRIBUTIVE, *FIGURATIVE],
+)
+def test_word_boundaries_tiers_and_pairs(text: str, expected: list[tuple[Any, ...]]) -> None:
+    assert [(c.value, c.unit) for c in extract_counts(SourceText.of(text))] == expected
+
+
+@pytest.mark.parametrize("text, value, unit", MEASURE_WORDS.values(), ids=MEASURE_WORDS.keys())
+def test_measure_words_of_other_sectors(text: str, value: float, unit: str) -> None:
+    assert [(c.value, c.unit) for c in extract_counts(SourceText.of(text))] == [(value, unit)]
+
+
+def test_measure_word_table_has_its_header_and_classes() -> None:
+    from reportparse.lexicon import load_records, table_header
+
+    assert table_header("measure_words") == ("unit", "kind", "class", "figurative")
+    rows = {row["unit"]: row for row in load_records("measure_words")}
+    assert {row["class"] for row in rows.values()} == {"count", "money", "time", "measure"}
+    assert {unit: rows[unit]["class"] for unit in UNIT_CLASSES} == UNIT_CLASSES
+    assert "级" not in rows  # a tier is not a quantity
+
+
+@pytest.mark.parametrize("text, expected", RANGES.values(), ids=RANGES.keys())
+def test_ranges_shared_units_and_ages(text: str, expected: list[tuple[Any, ...]]) -> None:
+    found = extract_counts(SourceText.of(text))
+    assert [(c.value, c.value_max, c.unit, c.duration) for c in found] == expected
+    assert all(c.text == text[c.span.start : c.span.end] for c in found)
+
+
+def test_range_span_covers_both_ends() -> None:
+    (count,) = extract_counts(SourceText.of("选派2至3名医师"))
+    assert (count.text, count.approx) == ("2至3名医师", None)
+
+
+@pytest.mark.parametrize("text", NOT_RANGES.values(), ids=NOT_RANGES.keys())
+def test_not_ranges(text: str) -> None:
+    assert extract_counts(SourceText.of(text)) == []
+
+
+def test_value_max_in_the_counts_table() -> None:
+    import reportparse
+    from reportparse.export import to_records
+
+    rows = to_records(reportparse.parse("一、总体情况\n用2-3年时间召开会议5次。"), "counts")
+    assert [(r["value"], r["value_max"]) for r in rows] == [(2, 3), (5, None)]
+
+
+CLASS_ONE_WORDS = (
+    "统一 一体 唯一 一致 一律 一线 一流 一起 一并 万一 一贯 专一 同一 划一 逐一 一系列"
+)
+
+
+@needs_shared
+def test_no_corpus_count_comes_from_a_numeral_inside_a_word() -> None:
+    """Over every file of ../shared/corpus: no count's number is the numeral of 统一, 唯一…"""
+    import reportparse
+    from reportparse.lexicon import load_words
+
+    words = set(CLASS_ONE_WORDS.split()) | set(load_words("count_numeral_words"))
+    found = []
+    for path in sorted(SHARED.glob("corpus/**/*.txt")):
+        text = read_exact(path)
+        counts = reportparse.parse(text).counts
+        for word in words:
+            at = text.find(word)
+            while at >= 0:
+                for i, ch in enumerate(word):
+                    if ch not in "一万":
+                        continue
+                    p = at + i
+                    for c in counts:
+                        own = c.value in (1, 10000) and c.unit and text.startswith(c.unit, p + 1)
+                        if c.span.start <= p < c.span.end and own:
+                            found.append((path.name, word, c.text))
+                at = text.find(word, at + 1)
+    assert found == []
+
+
 @pytest.mark.parametrize("text, expected", COUNTS.values(), ids=COUNTS.keys())
 def test_counts(text: str, expected: list[tuple[Any, ...]]) -> None:
     found = extract_counts(SourceText.of(text))

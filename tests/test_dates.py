@@ -131,6 +131,58 @@ CASES: list[tuple[str, str, datetime.date | None, Expected]] = [
     ("past-five-years", "过去五年，经济实力显著增强", datetime.date(2013, 3, 5),
      [("过去五年", "relative", "2008/2012", "year")]),
     ("past-year-unknown", "过去一年，面对", None, [("过去一年", "relative", None, None)]),
+    # Relative periods after another date: 过去N年 counts back from the year under review
+    # whatever year its paragraph has named before (今年 is not where it starts).
+    ("past-five-after-this-year", "今年，过去五年", datetime.date(2021, 2, 1),
+     [("今年", "relative", "2021", "year"), ("过去五年", "relative", "2016/2020", "year")]),
+    ("past-five-after-year", "2020年是收官之年。过去五年，我们", datetime.date(2021, 2, 1),
+     [("2020年", "point", "2020", "year"), ("过去五年", "relative", "2016/2020", "year")]),
+    ("past-year-after-year", "2022年，过去一年里", datetime.date(2023, 1, 12),
+     [("2022年", "point", "2022", "year"), ("过去一年", "relative", "2022", "year")]),
+    ("last-year-after-this-year", "今年以来，与去年同期相比", datetime.date(2021, 6, 1),
+     [("今年以来", "since", "2021", "year"), ("去年", "relative", "2020", "year")]),
+    ("next-year-after-year", "2020年，明年", datetime.date(2020, 12, 1),
+     [("2020年", "point", "2020", "year"), ("明年", "relative", "2021", "year")]),
+    ("same-year-anaphoric", "2019年出台办法，当年完成", datetime.date(2021, 2, 1),
+     [("2019年", "point", "2019", "year"), ("当年", "relative", "2019", "year")]),
+    # A season or term anchoring a date is part of it: the year, or the month the season fixes.
+    ("since-summer", "2021年暑期以来，学校组织", None,
+     [("2021年暑期以来", "since", "2021-07", "month")]),
+    ("since-autumn-term", "2020年秋季学期以来，持续推进", None,
+     [("2020年秋季学期以来", "since", "2020-09", "month")]),
+    ("since-spring", "2022年春季以来，各学院", None, [("2022年春季以来", "since", "2022", "year")]),
+    ("since-last-year-end", "去年年底以来，收回资金", datetime.date(2024, 9, 6),
+     [("去年年底以来", "since", "2023-12", "month")]),
+    ("since-this-year-start", "今年年初以来", datetime.date(2024, 9, 6),
+     [("今年年初以来", "since", "2024-01", "month")]),
+    ("spring-term-point", "2024年春季学期共听课176节次", None,
+     [("2024年春季学期", "point", "2024", "year")]),
+    ("winter-break", "2023年寒假期间", None, [("2023年寒假", "point", "2023", "year")]),
+    ("whole-year", "2021年全年共开展督查3轮", None, [("2021年全年", "point", "2021", "year")]),
+    ("year-repeated-start", "2020年年初，2020年年底前", None,
+     [("2020年年初", "point", "2020-01", "month"), ("2020年年底", "point", "2020-12", "month")]),
+    ("budget-term", "2023年年初预算", None, [("2023年", "point", "2023", "year")]),
+    ("academic-year", "2021-2022学年，2021—2022学年度", None,
+     [("2021-2022学年", "range", "2021/2022", "year"),
+      ("2021—2022学年", "range", "2021/2022", "year")]),
+    ("whole-year-relative-alone", "全年共开展督查3轮", datetime.date(2021, 6, 1),
+     [("全年", "relative", "2021", "year")]),
+    # A year shared by a list: one date per member.
+    ("listed-years", "对2018、2019年签订的合同", None,
+     [("2018", "point", "2018", "year"), ("2019年", "point", "2019", "year")]),
+    ("listed-years-three", "2017、2018、2019年度", None,
+     [("2017", "point", "2017", "year"), ("2018", "point", "2018", "year"),
+      ("2019年度", "point", "2019", "year")]),
+    # Month-days without a year take the year of the dated text before them, consistently.
+    ("md-neighbourhood", "2021年5月3日召开。\n5月4日，5月17日督查。\n5月9日通报", None,
+     [("2021年5月3日", "point", "2021-05-03", "day"), ("5月4日", "point", "2021-05-04", "day"),
+      ("5月17日", "point", "2021-05-17", "day"), ("5月9日", "point", "2021-05-09", "day")]),
+    ("md-list", "2024年3月5日、3月19日、4月2日，三次听取汇报", None,
+     [("2024年3月5日", "point", "2024-03-05", "day"), ("3月19日", "point", "2024-03-19", "day"),
+      ("4月2日", "point", "2024-04-02", "day")]),
+    # An anniversary stays a date when it names a moment (之际, 等重大节点).
+    ("anniversary-moment", "在庆祝建党100周年之际", None,
+     [("建党100周年", "named", "2021-07-01", "day")]),
 ]  # fmt: skip
 
 # Text that must yield no date at all.
@@ -160,6 +212,13 @@ TRAPS = [
     ("recent-three-years", "近三年来查处案件"),
     ("every-quarter-one", "每一季度通报一次"),
     ("half-year-duration", "用半年时间集中整治"),
+    # an anniversary inside the name of a meeting, project or award is part of that name
+    ("anniversary-meeting", "纪念辛亥革命110周年大会"),
+    ("centenary-project", "承担建党百年重大研究项目子课题"),
+    ("anniversary-activities", "庆祝新中国成立70周年活动"),
+    ("anniversary-series", "出席庆祝澳门回归祖国25周年系列活动"),
+    ("anniversary-report-meeting", "举办纪念五四运动105周年主题报告会"),
+    ("anniversary-medal", "颁发庆祝中华人民共和国成立70周年纪念章"),
 ]
 
 

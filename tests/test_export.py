@@ -1,11 +1,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 import reportparse
-from reportparse.export import records_to_tsv, to_jsonl, to_markdown, to_outline_text, to_records
+from reportparse.export import (
+    RECORD_KINDS,
+    records_to_tsv,
+    table_columns,
+    to_dataframe,
+    to_jsonl,
+    to_markdown,
+    to_outline_text,
+    to_records,
+)
 
 TEXT = "关于整改情况的通报\n一、总体情况\n（一）压实责任。明确分工。\n召开会议3次。\n二、下步打算\n"
 
@@ -14,9 +24,18 @@ def test_node_records_are_flat_rows() -> None:
     report = reportparse.parse(TEXT)
     rows = to_records(report, "nodes")
     assert [row["path"] for row in rows] == ["1", "1.1", "1.1.p1", "2"]
+    assert [row["parent"] for row in rows] == [None, "1", "1.1", None]
     assert rows[1]["style"] == "cn_paren" and rows[1]["heading"] == "压实责任。"
+    assert [row["ordinal"] for row in rows] == [1, 1, None, 2]
+    # own text: marker, heading and body, without the children's text
+    assert [row["text"] for row in rows] == [
+        "一、总体情况",
+        "（一）压实责任。明确分工。",
+        "召开会议3次。",
+        "二、下步打算",
+    ]
     for row in rows:
-        assert TEXT[row["start"] : row["end"]] == row["text"]
+        assert TEXT[row["char_start"] : row["char_end"]].startswith(row["text"])
 
 
 def test_unknown_record_kind_is_a_value_error() -> None:
@@ -46,3 +65,104 @@ def test_jsonl_is_one_report_per_line() -> None:
 def test_tsv_escapes_tabs_and_newlines() -> None:
     tsv = records_to_tsv([{"a": "x\ty", "b": None}, {"a": "1\n2", "b": 3}])
     assert tsv == "a\tb\nx\\ty\t\n1\\n2\t3\n"
+
+
+def test_every_table_has_its_file_column(tmp_path: Path) -> None:
+    path = tmp_path / "通报.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    from_file = reportparse.parse_file(path)
+    for kind in RECORD_KINDS:
+        assert table_columns(kind)[0] == "file"
+        rows = to_records(from_file, kind)
+        assert all(row["file"] == str(path) for row in rows), kind
+        assert all(list(row) == list(table_columns(kind)) for row in rows), kind
+    assert {row["file"] for row in to_records(reportparse.parse(TEXT), "nodes")} == {None}
+    assert {row["file"] for row in to_records(from_file, "counts", file="a")} == {"a"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "start", "end"),
+    [
+        pytest.param("2020年", "point", "2020", "2020-01-01", "2020-12-31", id="year"),
+        pytest.param("2020年2月底", "point", "2020-02", "2020-02-01", "2020-02-29", id="leap"),
+        pytest.param("2021年2月底", "point", "2021-02", "2021-02-01", "2021-02-28", id="month"),
+        pytest.param("2021年1月8日", "point", "2021-01-08", "2021-01-08", "2021-01-08", id="day"),
+        pytest.param(
+            "2020年5月至7月", "range", "2020-05/2020-07", "2020-05-01", "2020-07-31", id="range"
+        ),
+        pytest.param(
+            "2021年5月8日至7月5日", "range", "2021-05-08/2021-07-05", "2021-05-08", "2021-07-05",
+            id="range-days",
+        ),
+        pytest.param("“十四五”", "named", "2021/2025", "2021-01-01", "2025-12-31", id="plan"),
+        pytest.param("2020年9月以来", "since", "2020-09", "2020-09-01", None, id="since-open"),
+    ],
+)  # fmt: skip
+def test_date_rows_have_iso_bounds(
+    text: str, kind: str, value: str, start: str, end: str | None
+) -> None:
+    (row,) = to_records(reportparse.parse(text), "dates")
+    assert (row["kind"], row["value"]) == (kind, value)
+    assert (row["date_start"], row["date_end"]) == (start, end)
+    assert text[row["char_start"] : row["char_end"]] == row["text"]
+
+
+def test_unresolved_date_has_no_bounds() -> None:
+    (row,) = to_records(reportparse.parse("明年"), "dates")
+    assert row["value"] is None
+    assert (row["date_start"], row["date_end"]) == (None, None)
+
+
+def test_node_text_with_and_without_children() -> None:
+    report = reportparse.parse(TEXT)
+    part = report.children[0]
+    assert report.node_text(part) == TEXT[part.span.start : part.span.end]
+    assert report.node_text(part, children=False) == "一、总体情况"
+    leaf = report.node_at("1.1.p1")
+    assert leaf is not None and report.node_text(leaf, children=False) == "召开会议3次。"
+
+
+def test_repr_is_short() -> None:
+    # 46 characters, repeated: later titles become paragraphs (4 + 1999 * 5 nodes) and every
+    # later 一、 is a numbering diagnostic
+    report = reportparse.parse(TEXT * 2000)
+    assert repr(report) == (
+        "Report(title='关于整改情况的通报', chars=92000, nodes=9999, counts=2000, dates=0, "
+        "documents=0, slogans=0, diagnostics=1999)"
+    )
+    node = report.children[0]
+    assert repr(node) == (
+        "Section(path='1', marker='一、', heading='总体情况', span=10:38, children=1)"
+    )
+    assert str(node) == repr(node)
+    paragraph = report.node_at("1.1.p1")
+    assert repr(paragraph) == "Paragraph(path='1.1.p1', span=31:38, children=0)"
+
+
+def test_repr_names_the_source(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("一、" + "很长的标题" * 30, encoding="utf-8")
+    text = repr(reportparse.parse_file(path))
+    assert text.endswith(f"source={str(path)!r})")
+    assert len(text) < 300
+
+
+def test_dataframe_of_one_report_many_and_named() -> None:
+    pd = pytest.importorskip("pandas")
+    one = reportparse.parse(TEXT)
+    two = reportparse.parse("一、甲\n召开会议2次。")
+    frame = to_dataframe(one, "nodes")
+    assert list(frame.columns) == list(table_columns("nodes"))
+    assert str(frame["ordinal"].dtype) == "Int64"
+    assert frame["ordinal"].tolist()[:2] == [1, 1] and frame["ordinal"].isna().tolist()[2]
+    failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
+    named = to_dataframe({"甲.txt": one, "丙.txt": failure, "乙.txt": two}, "counts")
+    assert named["file"].tolist() == ["甲.txt", "乙.txt"]
+    assert named["value"].tolist() == [3, 2]
+    listed = to_dataframe([one, failure, two], "counts")
+    assert listed["report"].tolist() == [0, 2]
+    empty = to_dataframe(reportparse.parse("一、甲"), "dates")
+    assert list(empty.columns) == list(table_columns("dates")) and len(empty) == 0
+    dates = to_dataframe(reportparse.parse("2020年5月至7月"), "dates")
+    assert dates["date_start"].tolist() == [pd.Timestamp("2020-05-01")]
+    assert dates["date_end"].tolist() == [pd.Timestamp("2020-07-31")]

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .batch import parse_many
 from .errors import DecodeError, InputTooLargeError, ReportParseError
 from .models import (
     SCHEMA_VERSION,
@@ -59,4 +60,5 @@ __all__ = [
     "parse",
     "parse_bytes",
     "parse_file",
+    "parse_many",
 ]

@@ -227,6 +227,7 @@ def _counts(drafts: list[CountDraft], nodes: _NodeIndex) -> list[Count]:
                 "node_path": path,
                 "kind": "count",
                 "value": d.value,
+                "value_max": d.value_max,
                 "unit": d.unit,
                 "object": d.object,
                 "approx": d.approx,

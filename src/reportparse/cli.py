@@ -1,28 +1,44 @@
-"""The ``reportparse`` command: parse report files and print their outline, JSON or tables."""
+"""The ``reportparse`` command: parse report files and folders into an outline, JSON or tables.
+
+Every problem ends in one line on stderr and an exit status, never a traceback: 0 when all went
+well (or the reader of a pipe stopped reading, as ``head`` does), 1 when an input could not be
+parsed or the output could not be written, 2 on a usage error, 130 on Ctrl-C.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import csv
 import datetime
+import glob
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import IO, Any, TextIO
 
 from . import __version__
-from .errors import ReportParseError
+from .batch import Item, parse_many
+from .errors import InputTooLargeError
 from .export import (
     RECORD_KINDS,
+    cell_text,
     records_to_tsv,
+    table_columns,
     to_json,
-    to_jsonl,
     to_markdown,
     to_outline_text,
     to_records,
 )
-from .models import Report
-from .pipeline import parse
-from .readers.text import decode_bytes, read_text
+from .models import ParseFailure, Report
+from .readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_capped
 
-FORMATS = ("outline", "json", "jsonl", "markdown", *RECORD_KINDS)
+FORMATS = ("outline", "json", "jsonl", "markdown", "csv", *RECORD_KINDS)
+STDIN_NAME = "<stdin>"
+INTERRUPTED = 130  # the shell's status for a command stopped by Ctrl-C (128 + SIGINT)
 
 
 def _date(value: str) -> datetime.date:
@@ -32,23 +48,75 @@ def _date(value: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
+def _whole_number(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reportparse",
         description="Parse Chinese inspection-rectification and work reports (公文) into an "
         "outline with counts, dates and named documents.",
-        epilog="examples:\n  reportparse report.txt\n  reportparse report.txt --format json\n"
-        "  reportparse *.txt --format counts > counts.tsv\n  cat report.txt | reportparse -",
+        epilog="examples:\n"
+        "  reportparse report.txt\n"
+        "  reportparse reports/ --format jsonl --jobs 4 > reports.jsonl\n"
+        "  reportparse reports/ --format csv --output tables/\n"
+        "  reportparse *.txt --format counts > counts.tsv\n"
+        "  cat report.txt | reportparse -\n"
+        "\nexit status: 0 ok, 1 an input failed (the others are still written), 2 usage error",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("files", nargs="+", metavar="FILE", help="report file(s); - reads stdin")
+    suffixes = " ".join(SUPPORTED_SUFFIXES)
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help=f"report files; folders are searched recursively for {suffixes} files; "
+        "- reads standard input",
+    )
     parser.add_argument(
         "-f",
         "--format",
         choices=FORMATS,
         default="outline",
-        help="outline (default): indented tree; json: the whole Report; jsonl: one report per "
-        "line; markdown; nodes/counts/dates/documents/slogans/diagnostics: a TSV table",
+        metavar="FORMAT",
+        help="outline (default): indented tree; json: the Report (a JSON array over several "
+        "inputs); jsonl: one Report per line; markdown; csv: every table as a CSV file in the "
+        f"--output folder; {', '.join(RECORD_KINDS)}: one tab-separated table (CSV when "
+        "--output ends in .csv)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help="write to this file instead of standard output (a folder for --format csv)",
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=_whole_number,
+        default=1,
+        metavar="N",
+        help="parse in N worker processes (0: one per CPU; default 1)",
+    )
+    parser.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="in folders, take the files whose path matches PATTERN (e.g. '*.txt', "
+        f"'2023/*.md') instead of every {suffixes} file",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=_whole_number,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse inputs larger than N bytes (default {DEFAULT_MAX_BYTES:,}; 0: no limit)",
     )
     parser.add_argument(
         "--reference-date",
@@ -63,49 +131,398 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read(name: str) -> str:
-    if name == "-":
-        return decode_bytes(sys.stdin.buffer.read(), "<stdin>")
-    return read_text(name)
+def _say(message: str) -> None:
+    """One line on stderr (above the progress bar when there is one); nothing if stderr is gone."""
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        if _progress_bar is not None:
+            _progress_bar.write(f"reportparse: {message}", file=sys.stderr)
+        else:
+            print(f"reportparse: {message}", file=sys.stderr, flush=True)
 
 
-def _render(report: Report, name: str, fmt: str, args: argparse.Namespace, many: bool) -> str:
-    if fmt == "outline":
-        head = f"== {name}\n" if many else ""
-        return head + to_outline_text(report, paragraphs=args.paragraphs) + "\n"
-    if fmt == "json":
-        return to_json(report) + "\n"
-    if fmt == "jsonl":
-        return to_jsonl([report])
-    if fmt == "markdown":
-        return to_markdown(report)
-    rows = to_records(report, fmt)  # type: ignore[arg-type]
-    if many:
-        rows = [{"file": name, **row} for row in rows]
-    return records_to_tsv(rows)
+_progress_bar: Any = None  # the tqdm bar while one is shown
+
+
+# Inputs ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Input:
+    name: str  # as the user gave it (or found it in a folder); named in messages and tables
+    item: Item
+
+
+def _walk(folder: str, pattern: str | None, unreadable: list[str]) -> Iterator[str]:
+    """The report files under a folder, recursively, in a stable order (hidden ones skipped);
+    a folder that cannot be listed is said on stderr and added to ``unreadable``."""
+
+    def say(error: OSError) -> None:
+        _say(f"{error.filename}: {error.strerror}")
+        unreadable.append(str(error.filename))
+
+    for root, folders, files in os.walk(folder, onerror=say):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            if pattern is not None:
+                if PurePath(os.path.relpath(path, folder)).match(pattern):
+                    yield path
+            elif os.path.splitext(name)[1].lower() in SUPPORTED_SUFFIXES:
+                yield path
+
+
+def _read_stdin(max_bytes: int | None) -> bytes:
+    if sys.stdin is None:
+        raise OSError("standard input is closed")
+    return read_capped(sys.stdin.buffer, STDIN_NAME, max_bytes)
+
+
+def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
+    """The inputs named on the command line, folders and patterns expanded, and how many of
+    the arguments could not give one (already said on stderr)."""
+    inputs: list[_Input] = []
+    problems = 0
+    unreadable: list[str] = []
+    for path in args.paths:
+        if path == "-":
+            try:
+                inputs.append(_Input(STDIN_NAME, _read_stdin(args.max_bytes)))
+            except (OSError, InputTooLargeError) as error:
+                _say(f"{STDIN_NAME}: {_reason_of(error, args.max_bytes)}")
+                problems += 1
+            continue
+        if os.path.isdir(path):
+            found = list(_walk(path, args.glob, unreadable))
+            what = f"matching {args.glob}" if args.glob else f"({', '.join(SUPPORTED_SUFFIXES)})"
+        elif _expands(path):  # a pattern that the shell did not expand (Windows)
+            found = sorted(glob.glob(path, recursive=True))
+            what = "matching this pattern"
+        else:
+            inputs.append(_Input(path, Path(path)))
+            continue
+        if not found:
+            _say(f"{path}: no report files {what}")
+            problems += 1
+        inputs.extend(_Input(name, Path(name)) for name in found)
+    return inputs, problems + len(unreadable)
+
+
+def _reason_of(error: BaseException, max_bytes: int | None) -> str:
+    if isinstance(error, InputTooLargeError):
+        return _too_large(max_bytes)
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error)
+
+
+def _too_large(max_bytes: int | None) -> str:
+    return f"more than {max_bytes or 0:,} bytes; raise the limit with --max-bytes N (0: no limit)"
+
+
+# Writers -----------------------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes the reports of a run in one format: ``start``, ``write`` each report, ``finish``
+    (what ends the output); ``close`` releases what ``start`` opened, also after an error."""
+
+    def __init__(self, out: TextIO, several: bool, args: argparse.Namespace) -> None:
+        self.out = out
+        self.several = several
+        self.args = args
+        self.written = 0
+
+    def start(self) -> None:
+        pass
+
+    def write(self, name: str, report: Report) -> None:
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _OutlineWriter(_Writer):
+    def write(self, name: str, report: Report) -> None:
+        head = f"== {name}\n" if self.several else ""
+        self.out.write(head + to_outline_text(report, paragraphs=self.args.paragraphs) + "\n")
+
+
+class _JsonWriter(_Writer):
+    """One JSON object, or one JSON array of them over several inputs (streamed)."""
+
+    def start(self) -> None:
+        if self.several:
+            self.out.write("[")
+
+    def write(self, name: str, report: Report) -> None:
+        if self.several:
+            self.out.write(",\n" if self.written else "\n")
+        self.out.write(to_json(report))
+        self.written += 1
+
+    def finish(self) -> None:
+        if self.several:
+            self.out.write("\n]\n" if self.written else "]\n")
+        elif self.written:
+            self.out.write("\n")
+
+
+class _JsonLinesWriter(_Writer):
+    def write(self, name: str, report: Report) -> None:
+        self.out.write(report.model_dump_json() + "\n")
+
+
+class _MarkdownWriter(_Writer):
+    def write(self, name: str, report: Report) -> None:
+        if self.several:
+            label = name.replace("-->", "-- >")  # a name cannot end the comment early
+            self.out.write(f"{'' if not self.written else chr(10)}<!-- {label} -->\n\n")
+        self.out.write(to_markdown(report))
+        self.written += 1
+
+
+class _TsvWriter(_Writer):
+    def start(self) -> None:
+        self.columns = table_columns(self.args.format)
+        self.out.write(records_to_tsv([], self.columns))
+
+    def write(self, name: str, report: Report) -> None:
+        rows = to_records(report, self.args.format)
+        self.out.write(records_to_tsv(rows, self.columns, header=False))
+
+
+def _csv_writer(stream: IO[str], columns: Sequence[str]) -> Callable[[list[dict[str, Any]]], None]:
+    """A writer of rows to a CSV stream (the csv module's quoting), its header written now."""
+    writer = csv.writer(stream)
+    writer.writerow(columns)
+
+    def write_rows(rows: list[dict[str, Any]]) -> None:
+        writer.writerows([cell_text(row.get(column)) for column in columns] for row in rows)
+
+    return write_rows
+
+
+class _CsvTableWriter(_Writer):
+    """One table as CSV (``--format TABLE --output FILE.csv``)."""
+
+    def start(self) -> None:
+        self.write_rows = _csv_writer(self.out, table_columns(self.args.format))
+
+    def write(self, name: str, report: Report) -> None:
+        self.write_rows(to_records(report, self.args.format))
+
+
+class _CsvFolderWriter(_Writer):
+    """Every table as a CSV file in the output folder: UTF-8 with a BOM, which Excel and WPS
+    need to read Chinese, and the csv module's quoting of commas, quotes and line breaks."""
+
+    def start(self) -> None:
+        folder = Path(self.args.output)
+        self.files = {kind: _open_output(folder / f"{kind}.csv", bom=True) for kind in RECORD_KINDS}
+        self.writers = {
+            kind: _csv_writer(stream, table_columns(kind)) for kind, stream in self.files.items()
+        }
+
+    def write(self, name: str, report: Report) -> None:
+        for kind, write_rows in self.writers.items():
+            write_rows(to_records(report, kind))
+
+    def close(self) -> None:
+        for stream in getattr(self, "files", {}).values():
+            stream.close()
+
+
+def _open_output(path: Path, *, bom: bool = False) -> TextIO:
+    # newline="": the text is written as it is (csv ends its rows with \r\n itself).
+    return open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
+
+
+_WRITERS: dict[str, type[_Writer]] = {
+    "outline": _OutlineWriter,
+    "json": _JsonWriter,
+    "jsonl": _JsonLinesWriter,
+    "markdown": _MarkdownWriter,
+    "csv": _CsvFolderWriter,
+}
+
+
+def _writer_class(args: argparse.Namespace) -> type[_Writer]:
+    if args.format in _WRITERS:
+        return _WRITERS[args.format]
+    if args.output is not None and args.output.lower().endswith(".csv"):
+        return _CsvTableWriter
+    return _TsvWriter
+
+
+# Output streams ----------------------------------------------------------------------------
+
+
+def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors about --output, before anything is read."""
+    if args.format == "csv":
+        if args.output is None or args.output.lower().endswith(".csv"):
+            parser.error(
+                "--format csv writes one file per table: give --output FOLDER "
+                f"(or --format TABLE --output TABLE.csv for one table of {', '.join(RECORD_KINDS)})"
+            )
+        if os.path.exists(args.output) and not os.path.isdir(args.output):
+            parser.error(f"--output {args.output}: not a folder (--format csv writes a folder)")
+    elif args.output is not None and os.path.isdir(args.output):
+        parser.error(f"--output {args.output}: is a folder (only --format csv writes a folder)")
+
+
+def _stdout_for_chinese() -> tuple[TextIO | None, bool]:
+    """Standard output, made able to write Chinese, and whether its encoding had to change: an
+    encoding that cannot (ascii, a legacy code page) is switched to UTF-8, and stderr says so
+    once. ``None`` if stdout is closed."""
+    out = sys.stdout
+    if out is None:
+        return None, False
+    encoding = getattr(out, "encoding", None) or "utf-8"
+    try:
+        "中文报告".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        if isinstance(out, io.TextIOWrapper):  # not a stream put in its place by a host program
+            out.reconfigure(encoding="utf-8")
+            _say(f"standard output's encoding ({encoding}) cannot write Chinese; writing UTF-8")
+            return out, True
+    return out, False
+
+
+def _silence_stdout() -> None:
+    """After a failed write to stdout, point it at /dev/null so that the interpreter's last
+    flush of what is still buffered does not fail again (the recipe of Python's signal docs)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
+# Main --------------------------------------------------------------------------------------
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status (0 ok, 1 a file failed, 2 usage error)."""
-    args = _parser().parse_args(argv)
-    status = 0
-    many = len(args.files) > 1
-    header_done = False
-    for name in args.files:
-        try:
-            report = parse(_read(name), reference_date=args.reference_date)
-        except (OSError, ReportParseError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-            print(f"reportparse: {name}: {reason}", file=sys.stderr)
-            status = 1
-            continue
-        output = _render(report, name, args.format, args, many)
-        if args.format in RECORD_KINDS and header_done and output:
-            output = output.split("\n", 1)[1]  # one header line for the whole table
-        header_done = header_done or bool(output)
-        sys.stdout.write(output)
-    sys.stdout.flush()
-    return status
+    """Entry point; returns the exit status (0 ok, 1 an input or the output failed, 2 usage
+    error, 130 interrupted)."""
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _check_output(parser, args)
+    if args.max_bytes == 0:
+        args.max_bytes = None
+    if args.jobs == 0:
+        args.jobs = os.cpu_count() or 1
+
+    inputs, problems = _inputs(args)
+    several = len(args.paths) > 1 or any(_expands(path) for path in args.paths)
+    writer_class = _writer_class(args)
+    to_stdout = args.output is None
+    out: TextIO | None = None
+    reencoded = False
+    if to_stdout:
+        out, reencoded = _stdout_for_chinese()
+        if out is None:
+            _say("standard output is closed; give --output FILE")
+            return 1
+    destination = "standard output" if to_stdout else args.output
+    try:
+        if writer_class is _CsvFolderWriter:
+            Path(args.output).mkdir(parents=True, exist_ok=True)
+        elif out is None:
+            out = _open_output(Path(args.output), bom=writer_class is _CsvTableWriter)
+        failed = _write_all(inputs, writer_class(out or io.StringIO(), several, args), args)
+        if out is not None:
+            out.flush()
+            if not to_stdout:
+                out.close()
+    except BrokenPipeError:
+        if to_stdout:  # the reader stopped reading (| head): not an error
+            _silence_stdout()
+            return 0
+        _say(f"cannot write {destination}: broken pipe")
+        return 1
+    except OSError as error:
+        if to_stdout:
+            _silence_stdout()
+        _say(f"cannot write {destination}: {error.strerror or error}")
+        return 1
+    finally:
+        if out is not None and not to_stdout:
+            with contextlib.suppress(OSError):  # after a failed write: already said
+                out.close()
+    return 1 if failed or problems or reencoded else 0
+
+
+def _expands(path: str) -> bool:
+    """Whether a PATH argument stands for any number of files (a folder or a pattern)."""
+    return os.path.isdir(path) or (not os.path.exists(path) and glob.has_magic(path))
+
+
+def _write_all(inputs: list[_Input], writer: _Writer, args: argparse.Namespace) -> int:
+    """Parse the inputs and write each report; say each failure once. Returns the failures."""
+    global _progress_bar
+    failed = 0
+    results = parse_many(
+        (each.item for each in inputs),
+        jobs=args.jobs,
+        reference_date=args.reference_date,
+        max_bytes=args.max_bytes,
+    )
+    _progress_bar = _progress(len(inputs))
+    try:
+        writer.start()
+        for each, result in zip(inputs, results, strict=True):
+            if isinstance(result, ParseFailure):
+                too_large = result.error_type == "InputTooLargeError"
+                _say(f"{each.name}: {_too_large(args.max_bytes) if too_large else result.message}")
+                failed += 1
+            else:
+                if result.source is not None and result.source.path is None:  # stdin's bytes
+                    source = result.source.model_copy(update={"path": each.name})
+                    result = result.model_copy(update={"source": source})
+                if any(d.code == "empty_input" for d in result.diagnostics):
+                    _say(f"{each.name}: empty input (no text to parse)")
+                writer.write(each.name, result)
+            if _progress_bar is not None:
+                _progress_bar.update()
+        writer.finish()
+        writer.close()
+    finally:
+        with contextlib.suppress(OSError):  # after a failed write: already said
+            writer.close()
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+        if _progress_bar is not None:
+            _progress_bar.close()
+            _progress_bar = None
+    return failed
+
+
+def _progress(total: int) -> Any:
+    """A tqdm bar on stderr when stderr is a terminal and there is more than one input."""
+    if total < 2 or sys.stderr is None or not sys.stderr.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:  # the progress extra is not installed: no bar
+        return None
+    # No monitor thread: worker processes are forked only from a process without threads.
+    tqdm.monitor_interval = 0
+    return tqdm(total=total, file=sys.stderr, unit="file", dynamic_ncols=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -61,6 +61,7 @@ class CountDraft(NamedTuple):
     span: Span
     text: str
     value: int | float
+    value_max: int | float | None
     unit: str | None
     object: str | None
     approx: str | None

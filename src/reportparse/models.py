@@ -94,6 +94,13 @@ class BaseNode(BaseModel):
             yield child
             yield from child.walk()
 
+    def __repr__(self) -> str:
+        from .export import node_repr
+
+        return node_repr(self)
+
+    __str__ = __repr__
+
 
 class Section(BaseNode):
     """A numbered block that starts a line: 一、, (一), 1., (1), a line-initial 一是…"""
@@ -132,7 +139,13 @@ class Count(Mention):
     """A quantity: 召开全体会议17次, 2.45万名网格员, 近90万人, 降幅21%."""
 
     kind: Literal["count"] = "count"
-    value: int | float = Field(description="Normalised number: 万/亿 expanded, 两 -> 2.")
+    value: int | float = Field(
+        description="Normalised number: 万/亿 expanded, 两 -> 2; the lower end of a range."
+    )
+    value_max: int | float | None = Field(
+        default=None,
+        description="Upper end of a range (2-3次, 两到三年 -> 3); None for a single number.",
+    )
     unit: str | None = Field(description="Measure word as written: 条, 次, 人次, 个月, %.")
     object: str | None = Field(default=None, description="What is counted, e.g. 整改措施.")
     approx: str | None = Field(default=None, description="Approximation word: 余, 多, 近, 约…")
@@ -246,10 +259,27 @@ class Report(BaseModel):
                 return node
         return None
 
+    def node_text(self, node: BaseNode, *, children: bool = True) -> str:
+        """A node's text as written (nodes hold spans, the report holds the text);
+        ``children=False`` gives its own text: marker, heading and body without its children's."""
+        from .export import node_text
+
+        return node_text(self, node, children=children)
+
     def __str__(self) -> str:
         from .export import to_outline_text
 
         return to_outline_text(self)
+
+    def __repr__(self) -> str:
+        from .export import report_repr
+
+        return report_repr(self)
+
+    def _repr_html_(self) -> str:
+        from .export import to_html
+
+        return to_html(self)
 
 
 def _replace_surrogates(value: Any) -> Any:

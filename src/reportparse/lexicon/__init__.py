@@ -45,3 +45,10 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
 def load_words(name: str) -> tuple[str, ...]:
     """First field of every row of ``lexicon/<name>.txt``, in file order."""
     return tuple(row[0] for row in load_table(name))
+
+
+@cache
+def load_records(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of ``lexicon/<name>.txt`` as {column: field} dicts."""
+    header = table_header(name)
+    return tuple(dict(zip(header, row, strict=True)) for row in load_table(name))

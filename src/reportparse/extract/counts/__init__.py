@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from ...drafts import CountDraft
 from ...source import SourceText, SpanIndex
 from ...span import Span
-from .match import read_candidate
+from .match import CountMatch, read_candidate, shared_unit_members
 from .objects import QUOTES, object_span, opens_quote, unquote
 from .words import count_lexicon
 
@@ -43,18 +43,25 @@ def extract_counts(
     excluded = SpanIndex(exclude)
     fences = SpanIndex(span for span in excluded.spans if not opens_quote(text, span[0]))
     lx = count_lexicon()
-    candidates = []
+    candidates: list[CountMatch] = []
     for start, end, groups in count_hits(folded):
         # a hit whose first character is excluded (a year in a date, a number in a quoted
         # formula) is not looked at: every count it could give would overlap that span
-        if not excluded.covers(start):
-            cand = read_candidate(folded, start, end, groups, lx)
-            if cand is not None and not excluded.overlaps(cand.start, cand.end):
-                candidates.append(cand)
+        if excluded.covers(start):
+            continue
+        cand = read_candidate(folded, start, end, groups, lx)
+        if cand is None or excluded.overlaps(cand.start, cand.end):
+            continue
+        while candidates and candidates[-1].start >= cand.start:
+            candidates.pop()  # 15万 of 15万至30万元: the lower end of this range
+        if cand.start and folded[cand.start - 1] == "、":  # 0.55、0.5个百分点
+            members = shared_unit_members(folded, cand, groups[1] or "", groups[3] or "")
+            candidates += [m for m in members if not excluded.overlaps(m.start, m.end)]
+        candidates.append(cand)
     counts: list[CountDraft] = []
     prev_end = 0
     for index, cand in enumerate(candidates):
-        start, end, value, unit, kind, approx = cand
+        start, end, value, unit, kind, approx, value_max = cand
         next_start = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
         lo = max(prev_end, fences.end_before(start), start - _BEFORE_MAX)
         hi = min(next_start, fences.start_after(end), end + _AFTER_MAX)
@@ -72,6 +79,7 @@ def extract_counts(
                 Span.of(start, end),
                 text[start:end],
                 value,
+                value_max,
                 unit,
                 obj_text,
                 approx,

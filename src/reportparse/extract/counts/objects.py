@@ -41,7 +41,7 @@ def object_span(
         return None
     if kind not in ("person", "percent"):
         after = _object_after(folded, end, hi, lx, adverbial=kind == "event")
-        if after is not None or kind == "tier":
+        if after is not None:
             return after
     return _object_before(folded, lo, start, lx, listed=listed, kind=kind)
 

@@ -13,8 +13,9 @@ from ...chars import (
     longest_first,
     words_pattern,
 )
-from ...lexicon import load_table, load_words
+from ...lexicon import load_records, load_table, load_words
 
+CN_DIGITS = "零〇一二三四五六七八九"  # the digits after 点 in a decimal written in characters
 _ARABIC = (
     r"(?:[0-9]{1,3}(?:,[0-9]{3}){1,4}(?![0-9])|[0-9]{1,12}(?![0-9]))(?:\.[0-9]{1,6}(?![0-9]))?"
 )
@@ -28,7 +29,11 @@ class CountLexicon:
     """
 
     def __init__(self) -> None:
-        self.unit_kind = {row[0]: row[1] for row in load_table("measure_words")}
+        units = load_records("measure_words")
+        self.unit_kind = {row["unit"]: row["kind"] for row in units}
+        self.figurative = frozenset(row["unit"] for row in units if row["figurative"] == "yes")
+        self.numeral_words = words_pattern(load_words("count_numeral_words"))
+        self.numeral_reach = max(map(len, load_words("count_numeral_words")))
         approx_at = {row[0]: row[1] for row in load_table("approximators")}
         self.approx_post = frozenset(w for w, at in approx_at.items() if at == "post")
         pre = [w for w, at in approx_at.items() if at == "pre"]
@@ -61,7 +66,7 @@ class CountLexicon:
         self.result_verbs = tuple(r[1] for r in objects if r[0] == "result")
         self.stop_tail = tuple(obj_stop)
         self.noun_terms = frozenset(
-            word for word, _, tag in load_table("jieba_user_words") if tag == "n"
+            r[0] for r in load_table("jieba_user_words") if len(r) > 2 and r[2] == "n"
         )
         stopwords = load_words("count_stopwords")
         self.stop_reach = max(map(len, stopwords))
@@ -75,7 +80,7 @@ class CountLexicon:
         # run of digits). Where it still fires inside a count (the 0 of 1,000), the hit is
         # dropped.
         self.count_scan = class_led_scan(
-            f"0-9{COUNT_NUMERALS}",
+            f"0-9{COUNT_NUMERALS}半",
             f"(?:{self.count.pattern})(?P<count_end>)",
             "(?:(?<=[0-9])[0-9]*)?",
         )
@@ -105,9 +110,11 @@ class CountLexicon:
             # a cheap necessary condition first: a run of numerals (digits, commas, points,
             # multipliers: at most 28 chars) up to one of ``ends``; re skips the numerals of
             # words (进一步, 十九届) without trying the alternations
-            rf"(?=[0-9{COUNT_NUMERALS}])(?=百分之|[0-9,.{COUNT_NUMERALS}]{{0,30}}[{ends}])"
+            rf"(?=[0-9{COUNT_NUMERALS}半])(?=百分之|半|[0-9,.{COUNT_NUMERALS}点]{{0,30}}[{ends}])"
             rf"(?:百分之(?P<pnum>[0-9]{{1,12}}(?:\.[0-9]{{1,6}})?|[{COUNT_NUMERALS}]{{1,8}})"
-            rf"|(?P<num>{_ARABIC}|[{COUNT_NUMERALS}]{{1,10}})(?P<mid>{mid})?(?P<mult>万亿|千万|百万|亿|万|千)?"
+            rf"|(?P<num>{_ARABIC}|[{COUNT_NUMERALS}]{{1,10}}(?:点[{CN_DIGITS}]{{1,6}})?|半(?=个?[年月天周小学]))"
+            rf"(?P<mid>{mid})?"
+            rf"(?P<mult>万亿|千万|百万|亿|万|千)?"
             rf"(?P<mid2>{mid})?"
             rf"(?:(?=[{first}])(?P<unit>{alternation(units)})|(?<=[万亿])|(?<=[万亿][余多])))"
             rf"(?P<post>{post})?"

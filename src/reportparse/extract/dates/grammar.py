@@ -8,7 +8,7 @@ from functools import cache
 import regex
 
 from ...chars import ORDINAL_NUMERALS, alternation, first_chars
-from ...lexicon import load_table, load_words
+from ...lexicon import load_records, load_table, load_words
 
 # --- data (lexicon/date_*.txt) ----------------------------------------------------------------
 
@@ -21,6 +21,9 @@ ANNIVERSARIES = {row[0]: row[1] for row in load_table("date_anniversaries")}
 NAMED = {row[0]: row[1] for row in load_table("date_named")}
 _SINCE = {word: not_followed_by for word, not_followed_by in load_table("date_since")}
 CONNECTORS = load_words("date_connectors")
+SEASONS = {row["season"]: int(row["month"]) if row["month"] else None
+           for row in load_records("date_seasons")}  # fmt: skip
+NAME_HEADS = load_words("date_name_heads")
 CUES = load_words("date_cues")
 
 LATIN_ZERO = str.maketrans("Oo", "〇〇")  # 二OO四: a Latin O (or a folded Ｏ) typed for 〇
@@ -44,7 +47,11 @@ DAY = r"(?:(?<!\d)\d{1,2}(?!\d)|[二三]?十[一二三四五六七八九]?|[一�
 _CONN = rf"{SP}(?:{alternation(CONNECTORS)}){SP}"
 _YEAR_AFTER = r"(?![来间级龄代])"  # 2000年来 is a duration, 1990年代 a decade
 # After 年: 2020年底, 2020年上半年, 2020年一季度 (初步, 初心 are words, not 年初).
-_YEAR_SUFFIX = r"底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度"
+# The suffix may repeat 年: 2020年年初, 去年年底.
+_YEAR_SUFFIX = (
+    r"年底|年末|年初(?!预算)|底|末|初(?![步心衷级期稿见始次])|上半年|下半年|第?[一二三四1-4]季度|前三季度|"
+    + alternation(list(SEASONS))
+)
 _MONTH_SUFFIX = r"底|末|初|上旬|中旬|下旬"
 
 
@@ -130,7 +137,7 @@ _PATTERN_SOURCE = rf"""
   | {_starts(*NAMED)}
     (?P<named>{alternation(list(NAMED))})
   | (?=\d)
-    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){SP}年{_YEAR_AFTER}{_since_tail("ysince")}?)
+    (?P<yr>(?<![\d.])(?P<ya>\d{{4}}){_CONN}(?P<yb>\d{{4}}){SP}学?年{_YEAR_AFTER}{_since_tail("ysince")}?)
   | (?=\d)
     (?P<dot>(?<![\d.])(?P<dy>\d{{4}})(?P<dsep>[./-])(?P<dm>\d{{1,2}})(?P=dsep)(?P<dd>\d{{1,2}})
         (?!\d|\.\d))

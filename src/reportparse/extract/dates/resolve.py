@@ -12,7 +12,17 @@ from ...chars import alternation
 from ...drafts import DateDraft
 from ...models import DateKind
 from ...source import SourceText
-from .grammar import ANNIVERSARIES, CUES, EVENTS, HOLIDAYS, NAMED, PERIODS, RELATIVE
+from .grammar import (
+    ANNIVERSARIES,
+    CUES,
+    EVENTS,
+    HOLIDAYS,
+    NAME_HEADS,
+    NAMED,
+    PERIODS,
+    RELATIVE,
+    SEASONS,
+)
 from .scan import date_matches
 from .values import (
     DatePoint,
@@ -42,6 +52,7 @@ class _Context:
         self.last_year: int | None = None
         self.para_year: int | None = None  # None again once a line break has been passed
         self.para_read = 0  # no line break between the paragraph's year and here
+        self.day_year: int | None = None  # the year of the last date written to the day
 
     def anchor(self, pos: int) -> int | None:
         """The year an anaphoric word (当年, 全年) at ``pos`` refers back to, in its paragraph."""
@@ -85,14 +96,30 @@ def extract_dates(source: SourceText, reference_date: datetime.date | None) -> l
     caller's, else :func:`implied_reference_date`); their value is None without one.
     """
     text, folded = source.text, source.folded
-    reference = reference_date
-    ctx = _Context(folded, reference)
+    ctx = _Context(folded, reference_date)
     out: list[DateDraft] = []
     for match in date_matches(folded):
         mention = _mention_of(match, text, ctx)
         if mention is not None:
+            if mention.precision == "year" and folded[match.start() - 1 : match.start()] == "、":
+                out += _listed_years(text, folded, match.start(), mention.kind)
             out.append(mention)
     return out
+
+
+_LISTED_YEAR = re.compile(r"(?<![\d.])(\d{4})、$")
+
+
+def _listed_years(text: str, folded: str, start: int, kind: DateKind) -> list[DateDraft]:
+    """The years listed before a year that shares their 年 (2018、2019年): one date each."""
+    found: list[DateDraft] = []
+    while kind == "point" and (year := _LISTED_YEAR.search(folded, max(0, start - 5), start)):
+        value = year_of(year.group(1))
+        if value is None:
+            break
+        start = year.start()
+        found.append(draft(text, start, start + 4, "point", f"{value:04d}", "year"))
+    return found[::-1]
 
 
 def _mention_of(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
@@ -126,6 +153,8 @@ def _ymd_point(m: re.Match[str], t: str) -> tuple[DatePoint, DatePoint | None, i
     (1至9月, 上半年), and where its valid part ends (an impossible 13月 is left out)."""
     year = year_of(m[f"{t}y"])
     point, stop = DatePoint(year), m.end(f"{t}Y")
+    if m[f"{t}ys"] in SEASONS:  # 2021年暑期, 2021年全年: one date
+        return DatePoint(year, SEASONS[m[f"{t}ys"]]), None, m.end(f"{t}ys")
     if m[f"{t}ys"]:
         months = suffix_months(m[f"{t}ys"])
         if months is None:
@@ -184,7 +213,7 @@ def _ranged(
     if last is not None and last.key() <= first.key():
         last = None
     since = "asince" if m.lastgroup == "ex" else "xsince"
-    if last is None and m[since] and m.start(since) == stop:
+    if m[since] and m.start(since) == stop:  # 2023年下半年以来: since its first month
         return draft(text, start, m.end(since), "since", *value_of(first, None))
     kind: DateKind = "range" if last is not None else "point"
     return draft(text, start, stop, kind, *value_of(first, last))
@@ -203,6 +232,8 @@ def _explicit(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
         return None
     aside = _aside(m.string, m.start())
     ctx.note(m.start(), first.year, explicit=True, aside=aside)
+    if first.day is not None and not aside:
+        ctx.day_year = first.year
     if m["now"] and stop == m.start("conn") and last is None:
         return draft(text, m.start(), m.end("now"), "since", *value_of(first, None))
     if m["conn"] and last is None and stop == m.start("conn"):
@@ -230,12 +261,16 @@ def _month_day(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     if month is None or (day_text and day is None) or _recurring(m.string, m.start()):
         return None
     year = ctx.anchor(m.start())
+    if year is None:
+        year = ctx.day_year  # 5月9日 among 5月3日, 5月17日: the year of the dates around it
     if year is None and ctx.reference is not None:
         ref = ctx.reference
         year = ref.year - 1 if (month, day or 1) > (ref.month, ref.day) else ref.year
     if year is None:
         year = ctx.last_year
     first = DatePoint(year, month, day)
+    if day is not None:
+        ctx.day_year = year
     if chinese:
         return draft(text, m.start(), m.end(), "point", *value_of(first, None))
     stop = m.end("xD") if day is not None else m.end("xms") if m["xms"] else m.end("xM")
@@ -260,6 +295,8 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     start, ref = m.start(), ctx.reference
     anchor = ctx.anchor(start)
     year: int | None = None
+    if mode == "past":  # 过去五年 counts back from the year under review, whatever came before
+        return _past_years(text, m, offset, ref)
     if mode == "ref":
         year = ref.year + offset if ref is not None else None
         ctx.note(start, year, explicit=False)
@@ -269,8 +306,6 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
         year = ref.year + offset if ref is not None else None
     elif mode == "whole":
         year = _whole_year(m.string, start, ref)
-    elif mode == "past":
-        return _past_years(text, m, offset, ref)
     first, last, stop = DatePoint(year), None, m.end("relw")
     own = suffix_months(m["relw"])  # 上半年, 一季度 written without a year
     if own is not None:
@@ -285,10 +320,12 @@ def _relative(m: re.Match[str], text: str, ctx: _Context) -> DateDraft | None:
     elif m["rys"]:
         months = suffix_months(m["rys"])
         stop = m.end("rys")
-        if months is not None:
+        if m["rys"] in SEASONS:  # 去年暑期
+            first.month = SEASONS[m["rys"]]
+        elif months is not None:
             first.month = months[0]
             last = DatePoint(year, months[1]) if months[1] != months[0] else None
-    if last is None and m["rsince"] and m.start("rsince") == stop:
+    if m["rsince"] and m.start("rsince") == stop:
         return draft(text, start, m.end("rsince"), "since", *value_of(first, None))
     return draft(text, start, stop, "relative", *value_of(first, last))
 
@@ -343,6 +380,8 @@ def _named(kind: str, m: re.Match[str], text: str, ctx: _Context) -> DateDraft |
     if kind == "evt":
         value = EVENTS[m["evtw"]]
         return draft(text, start, end, "since", value, precision_of(value))
+    if kind in ("ann", "named") and m.string.startswith(NAME_HEADS, end):
+        return None  # 纪念辛亥革命110周年大会, 建党百年重大研究项目: part of a name
     if kind == "ann":
         base = ANNIVERSARIES[m["anw"]]
         years = int_of(m["ann_n"]) if m["ann_n"] else 100

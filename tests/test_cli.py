@@ -20,7 +20,7 @@ import reportparse
 from reportparse import cli
 from reportparse.cli import main
 from reportparse.export import RECORD_KINDS, cell_text, table_columns, to_records
-from reportparse.readers import DEFAULT_MAX_BYTES
+from reportparse.readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES
 
 TEXT = "某区巡察整改情况通报\n一、总体情况\n（一）压实责任\n召开会议3次。\n二、下步打算\n"
 
@@ -246,7 +246,8 @@ def test_empty_input_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_folder_without_reports(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "picture.png").write_bytes(NOT_TEXT)
     assert main([str(tmp_path)]) == 1
-    assert capsys.readouterr().err == f"reportparse: {tmp_path}: no report files (.txt, .md)\n"
+    suffixes = ", ".join(SUPPORTED_SUFFIXES)
+    assert capsys.readouterr().err == f"reportparse: {tmp_path}: no report files ({suffixes})\n"
 
 
 @pytest.mark.parametrize(

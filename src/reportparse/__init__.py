@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 from .batch import parse_many
-from .errors import DecodeError, InputTooLargeError, ReportParseError
+from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
+from .files import parse_bytes, parse_file
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -29,7 +30,7 @@ from .models import (
     Source,
     Title,
 )
-from .pipeline import parse, parse_bytes, parse_file
+from .pipeline import parse
 from .span import Span
 
 __version__ = "0.1.0"
@@ -45,6 +46,7 @@ __all__ = [
     "InputTooLargeError",
     "Marker",
     "Mention",
+    "MissingExtraError",
     "Node",
     "Paragraph",
     "ParseFailure",

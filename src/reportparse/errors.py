@@ -8,8 +8,21 @@ class ReportParseError(Exception):
 
 
 class DecodeError(ReportParseError, UnicodeError):
-    """A file's bytes could not be decoded as UTF-8, UTF-16 (with BOM) or GB18030."""
+    """A file's bytes could not be read as a report: no encoding or container format fits,
+    or the container holds no text (a scanned PDF)."""
 
 
 class InputTooLargeError(ReportParseError):
     """An input is larger than the cap set for reading it (``max_bytes``)."""
+
+
+class MissingExtraError(ReportParseError, ImportError):
+    """Reading a format needs an optional dependency that is not installed; the message names
+    the extra that brings it (``pip install "reportparse[docx]"``)."""
+
+    def __init__(self, extra: str, module: str, what: str) -> None:
+        super().__init__(
+            f'{what} needs the optional package {module!r}: pip install "reportparse[{extra}]"'
+        )
+        self.extra = extra
+        self.module = module

@@ -39,6 +39,8 @@ DiagnosticCode = Literal[
     "numbering_restart",  # 1. 2. 3. then 1. again under the same parent
     "empty_input",  # nothing but whitespace
     "control_characters",  # NUL or other C0 controls in the text
+    "decode_repaired",  # a file cut inside its last character: the broken tail became U+FFFD
+    "page_furniture",  # page numbers, running headers and footers of a PDF page, left out
 ]
 
 

@@ -45,6 +45,34 @@ def cn_to_int(numeral: str) -> int | None:
     return total + section + (digit or 0)
 
 
+def int_to_cn(
+    value: int, digits: str = "〇一二三四五六七八九", units: str = "十百千", short_ten: bool = True
+) -> str:
+    """Write 0 <= value < 10000 as a Chinese numeral the way it is read: 11 -> 十一, 20 -> 二十,
+    105 -> 一百零五, 1010 -> 一千零一十. ``digits`` and ``units`` give the characters (壹…, 拾佰仟
+    for the financial forms, whose 11 is 壹拾壹: ``short_ten=False``); larger values are written
+    digit by digit (一〇〇〇〇)."""
+    if not 0 <= value < 10000:
+        return "".join(digits[int(d)] for d in str(value))
+    if value == 0:
+        return "零" if digits[0] == "〇" else digits[0]
+    parts: list[str] = []
+    zero = False  # a zero digit waits to be written before the next non-zero one
+    for power in (1000, 100, 10, 1):
+        digit = value // power % 10
+        if digit == 0:
+            zero = bool(parts)
+            continue
+        if zero:
+            parts.append("零")
+            zero = False
+        unit = {1000: units[2], 100: units[1], 10: units[0], 1: ""}[power]
+        # 10-19 read 十, 十一 (not 一十一) when the tens lead
+        leading_ten = short_ten and power == 10 and digit == 1 and not parts
+        parts.append(unit if leading_ten else digits[digit] + unit)
+    return "".join(parts)
+
+
 def circled_to_int(ch: str) -> int | None:
     """① -> 1 … ⑳ -> 20; None for anything else."""
     index = CIRCLED.find(ch)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import os
 
 from .assemble import assemble
 from .drafts import Findings
@@ -12,10 +10,8 @@ from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
-from .models import Report, Source
+from .models import Diagnostic, Report, Source
 from .outline import build_outline, find_markers
-from .readers import DEFAULT_MAX_BYTES, read_bytes
-from .readers.text import decode_with_encoding
 from .sanity import find_input_problems
 from .source import SourceText
 
@@ -26,13 +22,21 @@ def parse(text: str, reference_date: datetime.date | None = None) -> Report:
     ``reference_date`` resolves 今年/去年/明年; without it they are resolved against the date
     the document itself implies (its latest full date), or left ``None``.
     """
-    _check_arguments(text, reference_date)
-    return _parse(text, reference_date, origin=None)
+    check_arguments(text, reference_date)
+    return run_stages(text, reference_date, origin=None)
 
 
-def _parse(text: str, reference_date: datetime.date | None, origin: Source | None) -> Report:
+def run_stages(
+    text: str,
+    reference_date: datetime.date | None,
+    origin: Source | None,
+    read_diagnostics: list[Diagnostic] | None = None,
+) -> Report:
+    """The stages in order; ``origin`` and ``read_diagnostics`` come from reading a file."""
     source = SourceText.of(text)  # 1. the text, its one-to-one fold, its quotes and lines
     problems = find_input_problems(source)  # 2. empty input, control characters
+    if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
+        problems = read_diagnostics + problems
     candidates = find_markers(source)  # 3. every place that looks like a marker
     outline = build_outline(source, candidates)  # 4. the tree, as drafts
     reference = reference_date or implied_reference_date(source)
@@ -47,36 +51,7 @@ def _parse(text: str, reference_date: datetime.date | None, origin: Source | Non
     return assemble(source, outline, findings, problems, reference, origin)  # 6. the Report
 
 
-def parse_file(
-    path: str | os.PathLike[str],
-    reference_date: datetime.date | None = None,
-    *,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-) -> Report:
-    """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM or GB18030) and parse it.
-
-    Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap)."""
-    data = read_bytes(path, max_bytes)
-    return parse_bytes(data, name=str(path), reference_date=reference_date)
-
-
-def parse_bytes(
-    data: bytes, *, name: str | None = None, reference_date: datetime.date | None = None
-) -> Report:
-    """Decode a report's bytes and parse them; ``report.source`` records the name, the
-    encoding that was used and the bytes' SHA-256, so rows can be traced back to their file."""
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
-    data = bytes(data)
-    text, encoding = decode_with_encoding(data, name or "<bytes>")
-    _check_arguments(text, reference_date)
-    origin = Source(
-        path=name, format="text", encoding=encoding, sha256=hashlib.sha256(data).hexdigest()
-    )
-    return _parse(text, reference_date, origin)
-
-
-def _check_arguments(text: object, reference_date: object) -> None:
+def check_arguments(text: object, reference_date: object) -> None:
     if not isinstance(text, str):
         raise TypeError(
             f"reportparse.parse() takes the report as str, not {type(text).__name__}; "

@@ -18,6 +18,7 @@ from .drafts import (
     DateDraft,
     DocumentDraft,
     Findings,
+    MentionDraft,
     NodeDraft,
     OutlineDraft,
     SloganDraft,
@@ -94,19 +95,21 @@ class _NodeIndex:
         self.starts = [start for start, _, _, _ in nodes]
         self.nodes = nodes
 
-    def paths_of(self, spans: Iterable[Span]) -> list[str | None]:
-        """The path of the innermost node holding each of ``spans`` (None where no node does).
+    def paths_of(self, mentions: Iterable[MentionDraft]) -> list[str | None]:
+        """The path of the innermost node holding each mention (None where no node does).
 
         Nodes nest: the nodes around the last one that starts at or before a span are its
         ancestors, and the innermost of them that reaches past the span's start and to its end
         holds it.
         """
+        starts, nodes = self.starts, self.nodes
         paths: list[str | None] = []
-        for span in spans:
-            i = bisect_right(self.starts, span.start) - 1
+        for mention in mentions:
+            start, end = mention.span.start, mention.span.end
+            i = bisect_right(starts, start) - 1
             while i >= 0:
-                _, end, path, parent = self.nodes[i]
-                if end > span.start and end >= span.end:
+                _, node_end, path, parent = nodes[i]
+                if node_end > start and node_end >= end:
                     paths.append(path)
                     break
                 i = parent
@@ -157,23 +160,27 @@ def _nodes(
                 path = f"{prefix}p{paragraphs}"
                 new_node, kind = _NEW_PARAGRAPH, "paragraph"
             else:
-                if end < cand.end:
-                    end = cand.end
-                if cand.ordinal in seen:
-                    seen[cand.ordinal] += 1
-                    path = f"{prefix}{cand.ordinal}~{seen[cand.ordinal]}"
+                mark_start, mark_end, ordinal = cand.start, cand.end, cand.ordinal
+                if end < mark_end:
+                    end = mark_end
+                if ordinal in seen:
+                    seen[ordinal] += 1
+                    path = f"{prefix}{ordinal}~{seen[ordinal]}"
                 else:
-                    seen[cand.ordinal] = 1
-                    path = f"{prefix}{cand.ordinal}"
+                    seen[ordinal] = 1
+                    path = f"{prefix}{ordinal}"
                 marker = _NEW_MARKER(
                     {
                         "style": cand.style,
-                        "text": text[cand.start : cand.end],
-                        "ordinal": cand.ordinal,
-                        "span": Span.of(cand.start, cand.end),
+                        "text": text[mark_start:mark_end],
+                        "ordinal": ordinal,
+                        "span": Span.of(mark_start, mark_end),
                     }
                 )
-                new_node, kind = (_NEW_POINT, "point") if node.inline else (_NEW_SECTION, "section")
+                if node.inline:
+                    new_node, kind = _NEW_POINT, "point"
+                else:
+                    new_node, kind = _NEW_SECTION, "section"
                 if node.heading is not None:
                     # a heading stops at the node's first child (an inline marker before its 。)
                     # and at the node's end
@@ -234,7 +241,7 @@ def _counts(drafts: list[CountDraft], nodes: _NodeIndex) -> list[Count]:
                 "duration": d.duration,
             }
         )
-        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+        for d, path in zip(drafts, nodes.paths_of(drafts), strict=True)
     ]
 
 
@@ -250,7 +257,7 @@ def _dates(drafts: list[DateDraft], nodes: _NodeIndex) -> list[DateMention]:
                 "precision": d.precision,
             }
         )
-        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+        for d, path in zip(drafts, nodes.paths_of(drafts), strict=True)
     ]
 
 
@@ -267,12 +274,12 @@ def _documents(drafts: list[DocumentDraft], nodes: _NodeIndex) -> list[DocumentR
                 "issuer": d.issuer,
             }
         )
-        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+        for d, path in zip(drafts, nodes.paths_of(drafts), strict=True)
     ]
 
 
 def _slogans(drafts: list[SloganDraft], nodes: _NodeIndex) -> list[Slogan]:
     return [
         _NEW_SLOGAN({"span": d.span, "text": d.text, "node_path": path, "name": d.name})
-        for d, path in zip(drafts, nodes.paths_of(d.span for d in drafts), strict=True)
+        for d, path in zip(drafts, nodes.paths_of(drafts), strict=True)
     ]

@@ -74,9 +74,10 @@ class OutlineBuilder:
         """Where ``key`` is open on the stack, as ``(same, continued)``: the topmost stack index
         holding ``key`` and the topmost one whose ordinal ``ordinal`` continues (0 for none;
         index 0 is the root). One walk down the stack, shared by acceptance and placing."""
+        stack = self.stack
         same = 0
-        for i in range(len(self.stack) - 1, 0, -1):
-            entry = self.stack[i]
+        for i in range(len(stack) - 1, 0, -1):
+            entry = stack[i]
             if entry.key == key:
                 assert entry.marker is not None  # a node with a key has a marker
                 if entry.marker.ordinal + 1 == ordinal:

@@ -171,7 +171,7 @@ def find_markers(source: SourceText) -> list[Candidate]:
     settles most checks at once, so the line-start and look-behind helpers run only when it is
     ambiguous.
     """
-    folded = source.folded
+    folded, quoted, lines = source.folded, source.quoted, source.lines
     length = len(folded)
     candidates: list[Candidate] = []
     bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
@@ -186,10 +186,10 @@ def find_markers(source: SourceText) -> list[Candidate]:
         if not strong:
             before = _char_before(folded, start) if previous in _SKIPPABLE_BEFORE else previous
             if before not in _ALWAYS_AFTER[style] and not _context_allows(
-                style, before, start, source.lines
+                style, before, start, lines
             ):
                 continue
-        if source.quoted.covers(start):
+        if quoted.covers(start):
             continue  # inside “…” or 《…》
         ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
@@ -198,7 +198,7 @@ def find_markers(source: SourceText) -> list[Candidate]:
         if style == "arabic_dot" and end < length and folded[end] in _DIGIT_AFTER_DOT:
             if not strong and (
                 _char_before(folded, start) not in _SENTENCE_END
-                or source.lines.length_at(start) < FLATTENED_LINE
+                or lines.length_at(start) < FLATTENED_LINE
             ):
                 continue  # 2.45万, 1.2倍: a decimal number inside a sentence
             # at a line start, or right after 。 on a page that lost its line breaks (…。3．10种)

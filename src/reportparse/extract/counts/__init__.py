@@ -11,7 +11,7 @@ from ...drafts import CountDraft
 from ...source import SourceText, SpanIndex
 from ...span import Span
 from .match import CountMatch, read_candidate, shared_unit_members
-from .objects import QUOTES, object_span, opens_quote, unquote
+from .objects import QUOTES, object_span, unquote
 from .words import count_lexicon
 
 # Windows around a count: where a counted object may stand.
@@ -41,7 +41,8 @@ def extract_counts(
     """
     text, folded = source.text, source.folded
     excluded = SpanIndex(exclude)
-    fences = SpanIndex(span for span in excluded.spans if not opens_quote(text, span[0]))
+    # a span that opens with a quotation mark does not bound the object search
+    fences = SpanIndex(s for s in excluded.spans if s[0] >= len(text) or text[s[0]] not in QUOTES)
     lx = count_lexicon()
     candidates: list[CountMatch] = []
     for start, end, groups in count_hits(folded):

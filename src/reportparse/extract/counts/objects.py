@@ -317,10 +317,6 @@ def _quotes_balanced(folded: str, lo: int, hi: int) -> bool:
 QUOTES = '“‘"'
 
 
-def opens_quote(text: str, position: int) -> bool:
-    return position < len(text) and text[position] in QUOTES
-
-
 def unquote(obj: str) -> str:
     """“飞地” -> 飞地: a wholly quoted term is the term; 《…》 titles keep their brackets."""
     for a, b in ("“”", "‘’", '""'):

@@ -16,10 +16,12 @@ def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level
     span = node.span
     assert 0 <= span.start < span.end <= len(text), f"{node.path}: bad span {span}"
     assert parent_start <= span.start and span.end <= parent_end, f"{node.path} leaves its parent"
+    assert not _blank(text[span.end - 1]), f"{node.path} ends in whitespace"
     assert node.level == level, f"{node.path}: level {node.level} at depth {level}"
     if node.marker is not None:
         marker = node.marker
         assert text[marker.span.start : marker.span.end] == marker.text
+        assert not _blank(marker.text[-1]), f"{node.path}: marker ends in whitespace"
         assert span.start <= marker.span.start < span.end, f"{node.path}: marker outside node"
         # only a line's Markdown lead may stand before a line-start marker: **, # or > (quote)
         lead = text[span.start : marker.span.start]

@@ -56,3 +56,32 @@ def test_parse_file_gives_the_same_tree(corpus_file: tuple[Path, str, reportpars
     again = reportparse.parse_file(path)
     assert again.model_dump(exclude={"source"}) == report.model_dump(exclude={"source"})
     assert again.source is not None and again.source.path == str(path)
+
+
+INVISIBLE = ["\u200b", "\u2060", "\ufeff"]
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=["zwsp", "word-joiner", "bom"])
+def test_invisible_characters_sprinkled_in_keep_the_contract(
+    corpus_file: tuple[Path, str, reportparse.Report], char: str
+) -> None:
+    """One invisible character after every seventh character (inside words, markers, dates)."""
+    _, text, _ = corpus_file
+    sprinkled = "".join(ch + char if i % 7 == 6 else ch for i, ch in enumerate(text))
+    check_report(reportparse.parse(sprinkled), sprinkled)
+
+
+@pytest.mark.parametrize("char", INVISIBLE, ids=["zwsp", "word-joiner", "bom"])
+def test_invisible_characters_around_lines_leave_the_outline_as_it_was(
+    corpus_file: tuple[Path, str, reportparse.Report], char: str
+) -> None:
+    """Where web pages leave them, at line starts and ends, they change no node and no title."""
+    _, text, report = corpus_file
+    framed = regex.sub(r"(?m)$", char, regex.sub(r"(?m)^", char, text))
+    again = reportparse.parse(framed)
+    check_report(again, framed)
+    assert [(n.path, n.marker and n.marker.text) for n in again.walk()] == [
+        (n.path, n.marker and n.marker.text) for n in report.walk()
+    ]
+    titles = [r.title.text.replace(char, "") if r.title else None for r in (report, again)]
+    assert titles[0] == titles[1]

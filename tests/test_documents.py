@@ -435,3 +435,43 @@ def test_context_reads_as_right_to_left_pattern_on_the_corpus() -> None:
             assert _context_before(text, folded, lo, start) == _reference_context(
                 text, folded, lo, start
             ), (path.name, start)
+
+
+# Issuer bodies and verbs run together, as an attacker would write them before every title: the
+# backtracking pattern took up to milliseconds on one such window.
+CRAFTED_CONTEXTS = [
+    "修改财日前会中央委审计署纪委监委政治部人大常委会国务院",
+    "署修改市合院公会局国务院国务院国务院省委署部党委纪委纪委省委国务院省署署政治部办",
+    "县部审市署委党委政治部国务院审计署总局委员会纪委",
+    "前发和办公前日县厅国务财国省院修改省印会、监委党委纪委监委国务院中央办局纪委监委",
+]
+
+
+def test_context_work_per_title_is_bounded_by_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every word looked up is one trie walk; a title takes at most a few dozen per character
+    of its window, whatever the window holds (crafted runs and random runs of lexicon words)."""
+    from reportparse.extract import documents
+
+    walks = [0]
+    longest = documents._longest
+
+    def counted(trie: Any, w: str, i: int) -> int:
+        walks[0] += 1
+        return longest(trie, w, i)
+
+    monkeypatch.setattr(documents, "_longest", counted)
+    for context in CRAFTED_CONTEXTS + _genre_jumbles(500):
+        window = context[-CONTEXT_WINDOW:]
+        text = window + "《条例》"
+        walks[0] = 0
+        _context_before(text, text, 0, len(window))
+        assert walks[0] <= 25 * (len(window) + 1), (window, walks[0])
+
+
+@pytest.mark.parametrize("context", CRAFTED_CONTEXTS)
+def test_crafted_contexts_read_as_the_pattern(context: str) -> None:
+    text = context + "《条例》"
+    lo = max(0, len(context) - CONTEXT_WINDOW)
+    assert _context_before(text, text, lo, len(context)) == _reference_context(
+        text, text, lo, len(context)
+    )

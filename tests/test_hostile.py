@@ -46,6 +46,10 @@ def _random_cjk_with_markers(size: int, seed: int = 20210125) -> str:
     return "".join(parts)[:size]
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Issuer bodies and action verbs run together before a title: the look-back finds nothing.
+ISSUERS_AND_VERBS = "修改财日前会中央委审计署纪委监委政治部人大常委会国务院"
+
 # name -> a builder of the text (built in the worker, so nothing big is pickled)
 CASES: dict[str, Callable[[], str]] = {
     "empty": lambda: "",
@@ -78,6 +82,9 @@ CASES: dict[str, Callable[[], str]] = {
     "digit_then_200k_spaces": lambda: "1" + " " * 200_000 + "政",
     "newlines_200k": lambda: "\n" * 200_000,
     "quotes_100k_deep": lambda: "“" * 100_000 + "”" * 100_000,
+    "circled_run_120k": lambda: CIRCLED * 6_000,
+    "di_then_1m_spaces": lambda: "一、标题\n第一" + " " * 1_000_000 + "\n二、标题",
+    "document_contexts_2k": lambda: (ISSUERS_AND_VERBS + "《条例》") * 2_000,
 }
 
 
@@ -89,6 +96,7 @@ def _parse_and_check(name: str) -> dict[str, Any]:
     return {
         "length": len(text),
         "nodes": sum(1 for _ in report.walk()),
+        "longest_marker": max((len(n.marker.text) for n in report.walk() if n.marker), default=0),
         "codes": sorted({d.code for d in report.diagnostics}),
     }
 
@@ -114,11 +122,21 @@ def test_hostile_input_parses_in_linear_time(
         pytest.fail(f"{name}: no result after {HANG_GUARD} s (a hang or a quadratic scan)")
     if name in EXPECTED_NODES:
         assert summary["nodes"] == EXPECTED_NODES[name]
+    if name == "circled_run_120k":
+        assert "limit_reached" in summary["codes"]
+    assert summary["longest_marker"] <= 12  # (一) ( 12 ) 第十二部分 1.12.1.3: never a run of spaces
 
 
 # Node counts worked out by hand: every 一、 line is a section (ordinal 1 again: a restart);
 # each 。一是，二是； adds two points under the one paragraph.
-EXPECTED_NODES = {"empty": 0, "cn_dun_lines_50k": 50_000, "inline_enumeration_7k": 1 + 14_000}
+# A run of circled numbers stops at the default max_nodes (100,000), with a limit_reached.
+EXPECTED_NODES = {
+    "empty": 0,
+    "cn_dun_lines_50k": 50_000,
+    "inline_enumeration_7k": 1 + 14_000,
+    "circled_run_120k": 100_000,
+    "di_then_1m_spaces": 3,
+}
 
 
 def test_blank_inputs_give_one_empty_input_diagnostic() -> None:
@@ -229,3 +247,46 @@ def test_any_fragment_repeated_parses_losslessly(unit: str, times: int) -> None:
 @given(st.text(alphabet=st.characters(exclude_categories=()), max_size=300))
 def test_any_code_points_including_surrogates_parse(text: str) -> None:
     check_report(reportparse.parse(text), text)
+
+
+# --- max_nodes: the outline's bound on hostile input ------------------------------------------
+
+# (text, max_nodes, node paths with spans, where limit_reached starts or None), worked by hand:
+# past the limit no node opens, and the last node runs on to the end of the text.
+LIMIT_CASES = [
+    pytest.param(
+        "一、总体\n（一）组织\n正文一。\n二、问题",
+        2,
+        [("1", 0, 20), ("1.1", 5, 20)],
+        11,
+        id="stops-at-a-line",
+    ),
+    pytest.param(
+        "一、总体\n（一）组织\n正文一。\n二、问题",
+        4,
+        [("1", 0, 15), ("1.1", 5, 15), ("1.1.p1", 11, 15), ("2", 16, 20)],
+        None,
+        id="limit-not-reached",
+    ),
+    pytest.param("①②③④⑤", 3, [("1", 0, 1), ("2", 1, 2), ("3", 2, 5)], 3, id="stops-inline"),
+    pytest.param("①②③④⑤", 1, [("1", 0, 5)], 1, id="one-node"),
+]
+
+
+@pytest.mark.parametrize(("text", "max_nodes", "nodes", "stop"), LIMIT_CASES)
+def test_max_nodes_stops_opening_nodes(
+    text: str, max_nodes: int, nodes: list[tuple[str, int, int]], stop: int | None
+) -> None:
+    report = reportparse.parse(text, max_nodes=max_nodes)
+    check_report(report, text)
+    assert [(n.path, n.span.start, n.span.end) for n in report.walk()] == nodes
+    limits = [d.span.start for d in report.diagnostics if d.code == "limit_reached"]
+    assert limits == ([] if stop is None else [stop])
+
+
+@pytest.mark.parametrize(
+    ("bad", "error"), [(0, ValueError), (-1, ValueError), (1.5, TypeError), (True, TypeError)]
+)
+def test_bad_max_nodes_raises(bad: object, error: type[Exception]) -> None:
+    with pytest.raises(error, match="max_nodes"):
+        reportparse.parse("一、总体", max_nodes=bad)  # type: ignore[arg-type]

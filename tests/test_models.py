@@ -46,7 +46,19 @@ def test_builder_equals_validated(cls: type[BaseModel], fields: dict[str, Any]) 
     fast, again = build(dict(every_field)), build(dict(every_field))
     assert fast == slow
     assert fast.model_dump_json() == slow.model_dump_json()
-    assert fast.model_fields_set is not again.model_fields_set  # each model owns its set
+    # every field is set; the models of a class share that one set (memory: one per node)
+    assert fast.model_fields_set == again.model_fields_set == set(cls.model_fields)
+    assert fast.model_dump(exclude_unset=True) == slow.model_dump()
+
+
+def test_assigning_a_field_of_a_built_node_keeps_the_others_whole() -> None:
+    build = builder(Section)
+    fields = {"span": Span(**SPAN), "marker": None, "heading": None, "heading_span": None}
+    rest = {"level": 1, "path": "1", "children": [], "kind": "section"}
+    first, second = build({**fields, **rest}), build({**fields, **rest})
+    first.heading = "总体情况"
+    assert second.heading is None
+    assert second.model_fields_set == first.model_fields_set == set(Section.model_fields)
 
 
 def test_span_of_equals_checked_span() -> None:

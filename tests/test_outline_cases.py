@@ -598,3 +598,57 @@ def test_paths(text: str, expected: list[tuple[str, str]]) -> None:
     report = parsed(text)
     got = [(n.marker.text, n.path) for n in report.walk() if n.marker is not None]
     assert got == expected
+
+
+# -- invisible characters (zero-width space, word joiner, BOM) as web pages leave them -----------
+
+INVISIBLE_CASES: list[Any] = [
+    pytest.param(
+        "\u2060一、总体情况\n\u2060（一）组织领导\n正文。",
+        [("cn_dun", 1, None), ("cn_paren", 1, "一、")],
+        id="word-joiner-before-line-start-markers",
+    ),
+    pytest.param(
+        "\u200b一、总体情况\u200b\n\ufeff（一）组织领导\ufeff\n正文。",
+        [("cn_dun", 1, None), ("cn_paren", 1, "一、")],
+        id="zwsp-and-bom-around-lines",
+    ),
+    pytest.param(
+        "一、总体情况\n\u2060\u200b\ufeff\n二、存在问题",
+        [("cn_dun", 1, None), ("cn_dun", 2, None)],
+        id="line-of-invisible-characters-is-blank",
+    ),
+    pytest.param(
+        "一、总体情况。\u2060一是强化领导；\u2060二是压实责任。",
+        [("cn_dun", 1, None), ("cn_shi", 1, "一、"), ("cn_shi", 2, "一、")],
+        id="word-joiner-after-sentence-end",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INVISIBLE_CASES)
+def test_invisible_characters_leave_markers_where_they_stand(
+    text: str, expected: list[Row]
+) -> None:
+    assert marker_rows(parsed(text)) == expected
+
+
+TITLE_CASES: list[Any] = [
+    pytest.param(
+        "政府工作报\n告\n\n各位代表：\n现在作报告。", "政府工作报\n告", id="broken-by-a-web-page"
+    ),
+    pytest.param("政府工作报\r\n告\r\n一、总体情况", "政府工作报\r\n告", id="broken-crlf"),
+    pytest.param(
+        "政府工作报\u200b\n\u200b告\n一、总体情况", "政府工作报\u200b\n\u200b告", id="zwsp"
+    ),
+    pytest.param("政府工作报\u2060\n告\n一、总体情况", "政府工作报\u2060\n告", id="word-joiner"),
+    pytest.param("\ufeff政府工作报\n告\n一、总体情况", "政府工作报\n告", id="bom-first"),
+    pytest.param("政府工作报\n\u2060\n告\n一、总体情况", "政府工作报\n\u2060\n告", id="blank-line"),
+    pytest.param("政府\u200b工作\u2060报告\n一、总体情况", "政府\u200b工作\u2060报告", id="inside"),
+]
+
+
+@pytest.mark.parametrize(("text", "title"), TITLE_CASES)
+def test_a_title_with_invisible_characters_or_a_break_is_one_title(text: str, title: str) -> None:
+    report = parsed(text)
+    assert report.title is not None and report.title.text == title

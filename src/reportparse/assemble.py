@@ -126,7 +126,7 @@ def _nodes(
 
     A node's raw end is where the next node that is not its descendant starts: its next
     sibling, or for a last child the raw end of its parent. Its end is the raw end without the
-    whitespace before it (a node holds at least its marker; a paragraph one character).
+    whitespace before it (a paragraph holds at least one character).
     """
     text, folded = source.text, source.folded
 
@@ -160,9 +160,8 @@ def _nodes(
                 path = f"{prefix}p{paragraphs}"
                 new_node, kind = _NEW_PARAGRAPH, "paragraph"
             else:
+                # a marker ends in a non-space, so end >= its end already
                 mark_start, mark_end, ordinal = cand.start, cand.end, cand.ordinal
-                if end < mark_end:
-                    end = mark_end
                 if ordinal in seen:
                     seen[ordinal] += 1
                     path = f"{prefix}{ordinal}~{seen[ordinal]}"

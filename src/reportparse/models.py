@@ -41,6 +41,7 @@ DiagnosticCode = Literal[
     "control_characters",  # NUL or other C0 controls in the text
     "decode_repaired",  # a file cut inside its last character: the broken tail became U+FFFD
     "page_furniture",  # page numbers, running headers and footers of a PDF page, left out
+    "limit_reached",  # max_nodes nodes opened: the rest of the text stays in the last node
 ]
 
 

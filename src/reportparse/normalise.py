@@ -16,7 +16,14 @@ _PAIRS = {
     "\u2002": " ",
     "\u2003": " ",
     "\u2009": " ",
-    "\u200b": " ",  # zero-width space, kept one-to-one as a space
+    # invisible characters web pages leave in text: each is read as a space, so a line that
+    # holds only them is blank and one before a marker still leaves it at the line start
+    "\u200b": " ",  # zero-width space
+    "\u200c": " ",  # zero-width non-joiner
+    "\u200d": " ",  # zero-width joiner
+    "\u200e": " ",  # left-to-right mark
+    "\u200f": " ",  # right-to-left mark
+    "\u2060": " ",  # word joiner
     "\ufeff": " ",  # BOM / zero-width no-break space
     "\u2022": "·",
     "\uff0e": ".",  # full-width full stop (also covered above; explicit for readers)

@@ -1,9 +1,10 @@
-"""Named documents: text -> a DocumentRef per 《…》 with its kind, verb and issuer."""
+"""Named documents: the source -> a DocumentDraft per 《…》 with its kind, verb and issuer."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from ..chars import alternation, first_chars
 from ..drafts import DocumentDraft
@@ -77,30 +78,24 @@ HAN = (
 )
 
 
-_Node = dict[str, "_Node"]  # a trie node: next character -> node; "" marks a word's end
+_Trie = dict[str, "_Trie"]  # next character -> node; "" marks a word's end
 
 
-def _reversed_words(name: str, longer_than: int = 0) -> str:
-    """The words of lexicon ``name`` spelled backwards (for a reversed text), as a trie.
-
-    ``re`` tries the branches of an alternation one by one; a trie (委(?:法政|党)?) tests one
-    character per branch point, behind a lookahead for the first characters. The words that match
-    at one place are prefixes of one another, and the trie tries the longer first: the same
-    matches, in the same order, as the longest-first alternation.
-    """
-    words = sorted({w[::-1] for w in load_words(name) if len(w) > longer_than})
-    root: _Node = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return rf"(?=[{re.escape(''.join(root))}]){_trie(root)}"
+def _reversed_trie(name: str, longer_than: int = 0) -> _Trie:
+    """The words of lexicon ``name`` spelled backwards (for a reversed text), as a trie."""
+    root: _Trie = {}
+    for word in load_words(name):
+        if len(word) > longer_than:
+            node = root
+            for ch in reversed(word):
+                node = node.setdefault(ch, {})
+            node[""] = {}
+    return root
 
 
-def _trie(node: _Node) -> str:
-    """The regex of a trie node: its branches, optional when a word ends there."""
-    branches = [re.escape(ch) + _trie(child) for ch, child in node.items() if ch]
+def _trie_pattern(node: _Trie) -> str:
+    """A regex of the words of a trie: one character per branch point, longer words first."""
+    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
     if not branches:
         return ""
     body = f"(?:{'|'.join(branches)})"
@@ -114,51 +109,204 @@ def _kind_after() -> re.Pattern[str]:
     return re.compile(alternation([w for w in _KIND_OF_SUFFIX if len(w) > 1]))
 
 
-# A shape: its pattern, the group of the verb and the group of the issuer (0: none).
-_Shape = tuple[re.Pattern[str], int, int]
+# -- the context left of a title, read over the reversed window -------------------------------
+#
+# The window left of a 《 is reversed (read from the 《 leftwards) and read as the pattern of
+# issuer and verb would read it leftmost-first (repeats greedy, the office field lazy), without
+# its backtracking: each word is the longest of its table, found by one walk of a trie of the
+# words spelled backwards, and each part lists the positions where it can end, in the order the
+# pattern would reach them (it would also try shorter words where a longer one leads nowhere; no
+# tested context needs that). An issuer unit's ends are found once per position of the window; an
+# issuer is at most three units, listed position by position, never path by path. So a title
+# costs a bounded number of short trie walks whatever its window holds (the backtracking pattern
+# took milliseconds on runs of issuer words and verbs). tests/test_documents.py checks that the
+# readings are the pattern's, on every position of the dev corpus and on runs of lexicon words.
+
+
+class _Tables(NamedTuple):
+    """The word tables of the context, spelled backwards, as tries."""
+
+    verb: _Trie
+    modifier: _Trie
+    body: _Trie
+    body_word: _Trie  # bodies of more than one character: an issuer of their own
+    place: _Trie
+    level: _Trie
+    office_end: _Trie
 
 
 @cache
-def _shapes() -> tuple[_Shape, _Shape, _Shape, _Shape, re.Pattern[str], re.Pattern[str]]:
-    """The four shapes of the verb and issuer left of a 《, and two prefilters; compiled on first
-    use (together 12,000 characters).
-
-    They are matched FORWARD over the reversed window (the text read right to left from the 《)
-    so that stdlib ``re`` can do it: every sequence is written last part first and every word
-    backwards. In reading order the shapes, tried in this order, are: issuer [modifiers] verb
-    (市委出台《), verb issuer (研究制定市委政法委《), verb (制定《), issuer (中央政法委《).
-    The prefilters look for the second part of the first two shapes where it could begin: a verb
-    right after a character that may begin an issuer, a body word right after one that may begin
-    a verb or modifier. A shape without one is not tried (its backtracking is the expensive part).
-    They consume that character rather than look behind at it: ``re`` then skips to it by its
-    first-character set at C speed instead of entering the pattern at every position.
-    """
-    verb = _reversed_words("document_actions")
-    body_any = _reversed_words("document_issuer_bodies")
-    body_word = _reversed_words("document_issuer_bodies", longer_than=1)
-    place = _reversed_words("document_issuer_places")
-    level = _reversed_words("document_issuer_levels")
-    office_end = _reversed_words("document_issuer_suffixes")
-    modifier = _reversed_words("document_modifiers")
-    # The field of an office (财政 in 县财政局): Han characters, not function words that would
-    # let an issuer run across a clause (市里要对局).
-    field = rf"(?:(?![的了在和与及要将对把被并各等])[{HAN}])"
-    # Up to three verbs (制定印发, 制定和完善) kept as written; a trailing 了 / 好 is dropped.
-    acts = rf"(?:了|好)?((?:(?:{verb})(?:和|并|及|与)?){{0,2}}(?:{verb}))"
-    # [place] level body{1,3} (市委政法委), [place] level field office (县财政局), or a body word
-    # of its own (政法委, 国务院, and the short self-reference 局党组 / 委机关党委).
-    unit = (
-        rf"(?:(?:(?:{body_any}){{1,3}}(?:{level})"
-        rf"|(?:{body_any}){{0,2}}(?:{office_end}){field}{{1,8}}?(?:{level})"
-        rf"|(?:{body_any}){{0,2}}(?:{body_word})(?:{body_any})?)(?:{place})?)"
+def _tables() -> _Tables:
+    return _Tables(
+        _reversed_trie("document_actions"),
+        _reversed_trie("document_modifiers"),
+        _reversed_trie("document_issuer_bodies"),
+        _reversed_trie("document_issuer_bodies", longer_than=1),
+        _reversed_trie("document_issuer_places"),
+        _reversed_trie("document_issuer_levels"),
+        _reversed_trie("document_issuer_suffixes"),
     )
-    # One to three bodies; joint issuers are written together (省委省政府) or with 、/和/与.
-    issuer = rf"((?:{unit}[、和与]?){{0,2}}{unit})"
+
+
+def _longest(trie: _Trie, w: str, i: int) -> int:
+    """Where the longest word of ``trie`` that starts at ``i`` ends (-1: none starts there)."""
+    end, length = -1, len(w)
+    if i >= length or w[i] not in trie:
+        return -1  # the common case, answered before the walk
+    while i < length:
+        child = trie.get(w[i])
+        if child is None:
+            break
+        trie = child
+        i += 1
+        if "" in trie:
+            end = i
+    return end
+
+
+def _chain(trie: _Trie, w: str, i: int, most: int) -> list[int]:
+    """Where each of up to ``most`` longest words in a row ends, from ``i``."""
+    ends: list[int] = []
+    while len(ends) < most:
+        i = _longest(trie, w, i)
+        if i < 0:
+            break
+        ends.append(i)
+    return ends
+
+
+# The field of an office (财政 in 县财政局): Han characters, not function words that would let
+# an issuer run across a clause (市里要对局).
+_NOT_FIELD = frozenset("的了在和与及要将对把被并各等")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+MAX_FIELD = 8
+
+
+def _acts(w: str, i: int) -> tuple[int, int] | None:
+    """Up to three verbs from ``i`` (制定印发, 制定和完善), after a 了 or 好 that is dropped:
+    ``(start, end)`` of the verbs."""
+    verb = _tables().verb
+    if i < len(w) and w[i] in "了好" and _longest(verb, w, i + 1) > 0:
+        i += 1
+    end = _longest(verb, w, i)
+    if end < 0:
+        return None
+    for _ in range(2):
+        joined = end + 1 if end < len(w) and w[end] in "和并及与" else end
+        after = _longest(verb, w, joined)
+        if after < 0 and joined != end:
+            after = _longest(verb, w, end)
+        if after < 0:
+            break
+        end = after
+    return i, end
+
+
+def _unit_ends(w: str, i: int, memo: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+    """Where one issuer unit from ``i`` can end, in the order a backtracking pattern would
+    reach them: level body{1,3} (市委政法委), level field office (县财政局), or a body word of
+    its own (政法委, 国务院, 局党组) with one more body; each then with its province (甘肃省委)
+    or without. Words are the longest; repeats as many as there are, then fewer."""
+    found = memo.get(i)
+    if found is not None:
+        return found
+    t = _tables()
+    length = len(w)
+    if i >= length or (w[i] not in t.body and w[i] not in t.office_end):
+        memo[i] = ()  # every unit opens (read backwards) with a body or an office ending
+        return ()
+    bodies = _chain(t.body, w, i, 3)
+    cores: list[int] = []
+    for after in reversed(bodies):  # level body{1,3}
+        level = _longest(t.level, w, after)
+        if level >= 0:
+            cores.append(level)
+    up_to_two = [*reversed(bodies[:2]), i]
+    levels = t.level
+    for after in up_to_two:  # level field office, after up to two bodies (the field lazy)
+        office = _longest(t.office_end, w, after)
+        if office >= 0:
+            for field_end in range(office + 1, min(office + MAX_FIELD, length) + 1):
+                ch = w[field_end - 1]
+                if ch in _NOT_FIELD or not ("\u4e00" <= ch <= "\u9fff" or _HAN_CHAR.match(ch)):
+                    break
+                if field_end < length and w[field_end] in levels:  # (most characters are not)
+                    level = _longest(levels, w, field_end)
+                    if level >= 0:
+                        cores.append(level)
+    for after in up_to_two:  # a body word, after up to two bodies, then one more body or not
+        word = _longest(t.body_word, w, after)
+        if word >= 0:
+            more = _longest(t.body, w, word)
+            if more >= 0:
+                cores.append(more)
+            cores.append(word)
+    ends: list[int] = []
+    for core in cores:
+        place = _longest(t.place, w, core)
+        if place >= 0:
+            ends.append(place)
+        ends.append(core)
+    found = memo[i] = tuple(dict.fromkeys(ends))
+    return found
+
+
+def _issuer_ends(w: str, i: int, memo: dict[int, tuple[int, ...]]) -> tuple[int, ...]:
+    """Where an issuer of up to three units from ``i`` can end (省委省政府, 中共中央办公厅、国务院
+    办公厅), in the order a backtracking pattern would reach them: three units, then two, then
+    one. Positions, not paths: at most one entry per character of the window."""
+
+    def unit_and_joiner(start: int) -> list[int]:
+        ends = []
+        for end in _unit_ends(w, start, memo):
+            if end < len(w) and w[end] in "、和与":
+                ends.append(end + 1)
+            ends.append(end)
+        return ends
+
+    repeats: dict[int, None] = {}
+    for first in unit_and_joiner(i):
+        repeats.update(dict.fromkeys(unit_and_joiner(first)))
+        repeats[first] = None
+    repeats[i] = None
+    return tuple(dict.fromkeys(end for start in repeats for end in _unit_ends(w, start, memo)))
+
+
+# A reading: (action span, issuer span, end), spans in the reversed window.
+_Reading = tuple["tuple[int, int] | None", "tuple[int, int] | None", int]
+
+
+def _issuer_then_verb(w: str, i: int, memo: dict[int, tuple[int, ...]]) -> _Reading | None:
+    """In reading order issuer [modifiers] verb: 市委出台《 (the verb is read first, from 《)."""
+    act = _acts(w, i)
+    if act is None:
+        return None
+    for start in [*reversed(_chain(_tables().modifier, w, act[1], 2)), act[1]]:
+        ends = _issuer_ends(w, start, memo)
+        if ends:
+            return act, (start, ends[0]), ends[0]
+    return None
+
+
+def _verb_then_issuer(w: str, i: int, memo: dict[int, tuple[int, ...]]) -> _Reading | None:
+    """In reading order verb issuer: 研究制定市委政法委《 (the issuer is read first, and ends
+    where a verb begins)."""
+    for end in _issuer_ends(w, i, memo):
+        act = _acts(w, end)
+        if act is not None:
+            return act, (i, end), act[1]
+    return None
+
+
+@cache
+def _prefilters() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Where the second part of the first two shapes could begin, over the reversed window: a
+    verb right after a character that may begin an issuer, a body word right after one that may
+    begin a verb or modifier. A shape without one is not tried."""
+    verb = _trie_pattern(_reversed_trie("document_actions"))
+    body_any = _trie_pattern(_reversed_trie("document_issuer_bodies"))
+    office_end = _trie_pattern(_reversed_trie("document_issuer_suffixes"))
     return (
-        (re.compile(rf"{acts}(?:{modifier}){{0,2}}{issuer}"), 1, 2),
-        (re.compile(rf"{issuer}{acts}"), 2, 1),
-        (re.compile(acts), 1, 0),
-        (re.compile(issuer), 0, 1),
         re.compile(rf"[{first_chars(_ISSUER_STARTS)}](?:了|好)?(?:{verb})"),
         re.compile(rf"[{first_chars(_VERB_STARTS)}](?:{body_any}|{office_end})"),
     )
@@ -239,21 +387,23 @@ def _context_before(
     verb_last, issuer_last = first in _VERB_ENDS, first in _ISSUER_ENDS
     if not (verb_last or issuer_last):
         return None, None, start
-    p1, p2, p3, p4, verb_after_issuer, issuer_after_verb = _shapes()
-    m = None
+    verb_after_issuer, issuer_after_verb = _prefilters()
+    reading: _Reading | None = None
+    memo: dict[int, tuple[int, ...]] = {}  # the unit ends at each position, found once
     if verb_last and issuer_after_verb.search(window, skipped) is not None:
-        shape, m = p1, p1[0].match(window, skipped)
-    if m is None and issuer_last and verb_after_issuer.search(window, skipped) is not None:
-        shape, m = p2, p2[0].match(window, skipped)
-    if m is None and verb_last:
-        shape, m = p3, p3[0].match(window, skipped)
-    if m is None and issuer_last:
-        shape, m = p4, p4[0].match(window, skipped)
-    if m is None:
+        reading = _issuer_then_verb(window, skipped, memo)
+    if reading is None and issuer_last and verb_after_issuer.search(window, skipped) is not None:
+        reading = _verb_then_issuer(window, skipped, memo)
+    if reading is None and verb_last:
+        act = _acts(window, skipped)
+        reading = (act, None, act[1]) if act is not None else None
+    if reading is None and issuer_last:
+        ends = _issuer_ends(window, skipped, memo)
+        reading = (None, (skipped, ends[0]), ends[0]) if ends else None
+    if reading is None:
         return None, None, start
     # a span (a, b) in the reversed window is [start - b, start - a) in the text
-    _, act, iss = shape
-    regs = m.regs
-    action = text[start - regs[act][1] : start - regs[act][0]] if act else None
-    issuer = text[start - regs[iss][1] : start - regs[iss][0]] if iss else None
-    return action, issuer, start - m.end()
+    act_span, issuer_span, end = reading
+    action = text[start - act_span[1] : start - act_span[0]] if act_span else None
+    issuer = text[start - issuer_span[1] : start - issuer_span[0]] if issuer_span else None
+    return action, issuer, start - end

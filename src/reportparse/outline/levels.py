@@ -26,12 +26,17 @@ from .styles import ENUMERATION_STYLES
 from .title import content_lines
 
 MAX_DEPTH = 24  # deeper nesting is treated as a restart: real reports nest five or six deep
+DEFAULT_MAX_NODES = 100_000
+"""Nodes the outline opens at most (``parse(max_nodes=...)``): the longest real reports have a
+few thousand; at this limit a parse peaks at about 300 MB, whatever the input."""
 
 
 class OutlineBuilder:
     """Folds candidates into a tree with a stack; see the module docstring for the rules."""
 
-    def __init__(self, source: SourceText, candidates: list[Candidate]):
+    def __init__(
+        self, source: SourceText, candidates: list[Candidate], max_nodes: int = DEFAULT_MAX_NODES
+    ):
         self.source = source
         self.text = source.text
         self.folded = source.folded
@@ -43,6 +48,7 @@ class OutlineBuilder:
         self.diagnostics: list[Diagnostic] = []
         self.placed: list[Candidate] = []  # the markers of the tree, in document order
         self.next_ordinal = self._next_same_key_ordinals()
+        self.max_nodes = self.nodes_left = max_nodes
 
     def _next_same_key_ordinals(self) -> list[int | None]:
         """For each candidate, the ordinal of the next candidate of the same key (or None)."""
@@ -184,9 +190,23 @@ class OutlineBuilder:
 
     # -- the fold ----------------------------------------------------------------------------
 
+    def _stop(self, position: int) -> None:
+        """No more nodes: the text from ``position`` on stays inside the last node opened (a
+        last child runs on to its parent's end, and the parent to the text's end)."""
+        self.diagnostics.append(
+            trusted(
+                Diagnostic,
+                code="limit_reached",
+                message=f"the outline stops at its limit of {self.max_nodes} nodes "
+                "(max_nodes): the text from here on stays inside the last node",
+                span=Span.of(position, len(self.folded.rstrip())),
+            )
+        )
+
     def build(self, begin: int) -> list[NodeDraft]:
         """The top-level nodes: each content line from ``begin`` is a node opened by its strong
-        first marker or a paragraph, and its inline markers follow where they are accepted."""
+        first marker or a paragraph, and its inline markers follow where they are accepted.
+        At most ``nodes_left`` nodes are opened (see ``_stop``)."""
         candidates = self.candidates
         count = len(candidates)
         stack = self.stack
@@ -194,12 +214,16 @@ class OutlineBuilder:
         while index < count and candidates[index].start < begin:
             index += 1
         for line_start, line_end in content_lines(self.folded, begin):
+            if not self.nodes_left:
+                self._stop(line_start)
+                break
             while stack[-1].inline:
                 stack.pop()
             while index < count and candidates[index].start < line_start:
                 index += 1  # candidates in skipped text (none expected)
             first = candidates[index] if index < count else None
             placed = False
+            self.nodes_left -= 1  # the line's node: its first marker's or a paragraph
             if first is not None and first.strong and first.start < line_end:
                 # the line's first candidate, after any ** or #
                 same, continued = self._open_entries(first.key, first.ordinal)
@@ -228,6 +252,10 @@ class OutlineBuilder:
                     if cand.doubtful
                     else continued or self._accepts_weak(index, same, continued)
                 ):
+                    if not self.nodes_left:
+                        self._stop(cand.start)
+                        return self.root.children
+                    self.nodes_left -= 1
                     self._place(cand, same, continued, False, cand.start)
                 index += 1
         return self.root.children

@@ -12,11 +12,10 @@ import pytest
 import regex
 
 from reportparse.chars import alternation
+from reportparse.extract.document_context import HAN, context_before
 from reportparse.extract.documents import (
     CONTEXT_WINDOW,
-    HAN,
     MAX_NAME,
-    _context_before,
     extract_documents,
     kind_of_name,
 )
@@ -419,7 +418,7 @@ def _genre_jumbles(count: int) -> list[str]:
 def test_context_reads_as_right_to_left_pattern() -> None:
     for text in _genre_jumbles(4000):
         for lo in (max(0, len(text) - CONTEXT_WINDOW), len(text) // 2):
-            assert _context_before(text, text, lo, len(text)) == _reference_context(
+            assert context_before(text, text, lo, len(text)) == _reference_context(
                 text, text, lo, len(text)
             ), (text, lo)
 
@@ -432,7 +431,7 @@ def test_context_reads_as_right_to_left_pattern_on_the_corpus() -> None:
         folded = fold(text)
         for start in range(0, len(text), 3):
             lo = max(0, start - CONTEXT_WINDOW)
-            assert _context_before(text, folded, lo, start) == _reference_context(
+            assert context_before(text, folded, lo, start) == _reference_context(
                 text, folded, lo, start
             ), (path.name, start)
 
@@ -450,21 +449,21 @@ CRAFTED_CONTEXTS = [
 def test_context_work_per_title_is_bounded_by_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every word looked up is one trie walk; a title takes at most a few dozen per character
     of its window, whatever the window holds (crafted runs and random runs of lexicon words)."""
-    from reportparse.extract import documents
+    from reportparse.extract import document_context
 
     walks = [0]
-    longest = documents._longest
+    longest = document_context._longest
 
     def counted(trie: Any, w: str, i: int) -> int:
         walks[0] += 1
         return longest(trie, w, i)
 
-    monkeypatch.setattr(documents, "_longest", counted)
+    monkeypatch.setattr(document_context, "_longest", counted)
     for context in CRAFTED_CONTEXTS + _genre_jumbles(500):
         window = context[-CONTEXT_WINDOW:]
         text = window + "《条例》"
         walks[0] = 0
-        _context_before(text, text, 0, len(window))
+        context_before(text, text, 0, len(window))
         assert walks[0] <= 25 * (len(window) + 1), (window, walks[0])
 
 
@@ -472,6 +471,6 @@ def test_context_work_per_title_is_bounded_by_the_window(monkeypatch: pytest.Mon
 def test_crafted_contexts_read_as_the_pattern(context: str) -> None:
     text = context + "《条例》"
     lo = max(0, len(context) - CONTEXT_WINDOW)
-    assert _context_before(text, text, lo, len(context)) == _reference_context(
+    assert context_before(text, text, lo, len(context)) == _reference_context(
         text, text, lo, len(context)
     )

@@ -13,6 +13,7 @@ import pytest
 
 import reportparse
 import reportparse.batch
+import reportparse.dask
 import reportparse.export
 from reportparse.readers import DEFAULT_MAX_BYTES
 
@@ -55,7 +56,7 @@ def _public_functions() -> list[tuple[str, Callable[..., Any]]]:
         for name, value in vars(reportparse).items()
         if name in reportparse.__all__ and inspect.isfunction(value)
     ]
-    for module in (reportparse.export, reportparse.batch):
+    for module in (reportparse.export, reportparse.batch, reportparse.dask):
         functions.extend(
             (name, value)
             for name, value in vars(module).items()

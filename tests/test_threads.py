@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
@@ -9,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import reportparse
+from reportparse import segment
 
 from .conftest import corpus_files, read_exact
 
@@ -62,7 +64,9 @@ def test_threads_started_together_agree() -> None:
 
 
 # In a fresh interpreter (jieba not loaded yet): sixteen threads ask for words at the same
-# instant; the dictionary must be built exactly once and every thread must get the same words.
+# instant; the word table must be loaded exactly once (built from jieba's dictionary when the
+# cache directory is empty, read from the cache when it is not), and every thread must get the
+# same words.
 _LAZY_LOAD_PROBE = r"""
 import sys, threading
 import jieba
@@ -73,6 +77,12 @@ class CountingTokenizer(jieba.Tokenizer):
         super().__init__(*args, **kwargs)
 jieba.Tokenizer = CountingTokenizer
 from reportparse import segment
+loads = []
+cached_words = segment._cached_words
+def counting_cached_words():
+    loads.append(threading.get_ident())
+    return cached_words()
+segment._cached_words = counting_cached_words
 assert not segment.is_loaded()
 barrier = threading.Barrier(16)
 out = []
@@ -84,26 +94,30 @@ for t in threads: t.start()
 for t in threads: t.join()
 assert len(out) == 16, len(out)
 assert len(set(out)) == 1, set(out)
-assert len(built) == 1, f"jieba Tokenizer built {len(built)} times"
-print("ok")
+assert len(loads) == 1, f"word table loaded {len(loads)} times"
+print("built", len(built))
 """
 
 
-def test_lazy_jieba_load_is_guarded_across_threads() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _LAZY_LOAD_PROBE],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert done.stdout.strip().endswith("ok")
+def test_lazy_jieba_load_is_guarded_across_threads(tmp_path: Path) -> None:
+    env = {**os.environ, segment.CACHE_ENV: str(tmp_path)}
+    for expected in ("built 1", "built 0"):  # an empty cache directory, then the cache written
+        done = subprocess.run(
+            [sys.executable, "-c", _LAZY_LOAD_PROBE],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+            env=env,
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert done.stdout.strip().endswith(expected)
 
 
 _IMPORT_PROBE = r"""
 import sys
 import reportparse
+from reportparse import segment
 from reportparse import segment
 assert not segment.is_loaded(), "import reportparse loaded jieba's dictionary"
 jieba = sys.modules.get("jieba")

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from .batch import parse_many
+from .chunks import Chunk, chunk
 from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
 from .files import parse_bytes, parse_file
 from .models import (
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA_VERSION",
     "BaseNode",
+    "Chunk",
     "Count",
     "DateMention",
     "DecodeError",
@@ -59,6 +61,7 @@ __all__ = [
     "Span",
     "Title",
     "__version__",
+    "chunk",
     "parse",
     "parse_bytes",
     "parse_file",

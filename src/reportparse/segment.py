@@ -13,15 +13,28 @@ runs (tests compare the two word for word). Two things differ in how, not in wha
   words in a dictionary of half a million, and nearly every lookup there misses the CPU caches:
   the number of lookups is what counts. Tags are read from jieba's dictionary file as
   ``jieba.posseg`` reads them, without importing it (its import keeps a second copy).
+
+That table is built once per dictionary and kept in a cache file, as jieba keeps its own (see
+``_cached_words``): a new process loads the table alone, without importing jieba, reading its
+dictionary file or adding the domain words again.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import re
+import sys
 import threading
+import zlib
 from collections.abc import Iterator
 from functools import lru_cache
+from importlib import resources
+from importlib.util import find_spec
 from math import log
+from pathlib import Path
 from typing import Any, NamedTuple, TypeAlias
 
 from .lexicon import load_table
@@ -62,9 +75,118 @@ def _dictionary() -> _Dictionary:
     if "dict" not in state:
         with _LOCK:
             if "dict" not in state:
-                state["dict"] = _load()  # set last: other threads read "dict" as "ready"
+                state["dict"] = _cached_words()  # set last: other threads read "dict" as "ready"
     result: _Dictionary = state["dict"]
     return result
+
+
+CACHE_ENV = "REPORTPARSE_CACHE_DIR"
+_CACHE_MAGIC = b"reportparse segment words 1\n"  # a new layout of the table: a new first line
+
+
+def cache_dir() -> Path:
+    """Where the word table is cached: ``$REPORTPARSE_CACHE_DIR``, else ``reportparse`` in the
+    user's cache directory (``$XDG_CACHE_HOME`` or ``~/.cache``), else in the temp directory."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    if xdg:
+        return Path(xdg) / "reportparse"
+    home = Path(os.path.expanduser("~"))
+    if not home.is_absolute():  # no home directory to be found
+        import tempfile  # deferred: only this rare case and the cache's writing need it
+
+        return Path(tempfile.gettempdir()) / "reportparse"
+    return home / ".cache" / "reportparse"
+
+
+def _cached_words() -> _Dictionary:
+    """The table from the cache file when it was built from the same sources, else built now
+    and written there for the next process.
+
+    The file is named after the dictionary's path (two installs of jieba keep a file each) and
+    starts with the key of what it was built from: jieba's dictionary and code (path, size,
+    mtime), the domain words (their SHA-256) and the Python version (marshal's format).
+    Another key, a bad checksum, a file that cannot be read or written: the table is built
+    from the sources, never an error. Writing goes to a temporary file renamed over the old
+    one, so a reader sees a whole file or none, and two processes that build at once each
+    write a whole, identical one.
+    """
+    sources = _cache_sources()
+    if sources is None:  # jieba is not installed as files: nothing to key a cache on
+        return _load()
+    dictionary, key = sources
+    name = "words-" + hashlib.sha256(str(dictionary).encode("utf-8", "replace")).hexdigest()[:16]
+    path = cache_dir() / f"{name}.cache"
+    loaded = _read_cache(path, key)
+    if loaded is not None:
+        return loaded
+    built = _load()
+    _write_cache(path, key, built)
+    return built
+
+
+def _cache_sources() -> tuple[Path, bytes] | None:
+    """jieba's dictionary file and the key of everything the table is built from."""
+    spec = find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return None
+    code = Path(spec.origin)
+    dictionary = code.with_name("dict.txt")
+    try:
+        stats = [(str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in (dictionary, code)]
+    except OSError:
+        return None
+    user_words = resources.files("reportparse.lexicon").joinpath("jieba_user_words.txt")
+    # marshal's format may change between Python versions: the version is part of the key
+    key = repr((sys.version_info[:2], stats, hashlib.sha256(user_words.read_bytes()).hexdigest()))
+    return dictionary, hashlib.sha256(key.encode("utf-8", "replace")).hexdigest().encode()
+
+
+def _read_cache(path: Path, key: bytes) -> _Dictionary | None:
+    """The table in ``path`` if it holds one built from ``key``, whole; else None."""
+    header = _CACHE_MAGIC + key + b"\n"
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if not data.startswith(header) or len(data) < len(header) + 4:
+        return None
+    payload = memoryview(data)[len(header) + 4 :]
+    if zlib.crc32(payload) != int.from_bytes(data[len(header) : len(header) + 4], "big"):
+        return None
+    try:
+        words, log_total = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(words, dict) or not isinstance(log_total, float):
+        return None
+    return _Dictionary(words, log_total)
+
+
+def _write_cache(path: Path, key: bytes, table: _Dictionary) -> None:
+    """Write ``table`` to ``path`` through a temporary file; a failure only skips the cache."""
+    import tempfile  # deferred: import reportparse need not pay for it
+
+    payload = marshal.dumps((table.words, table.log_total))
+    temporary = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+        with os.fdopen(handle, "wb") as out:
+            out.write(_CACHE_MAGIC + key + b"\n")
+            out.write(zlib.crc32(payload).to_bytes(4, "big"))
+            out.write(payload)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _load() -> _Dictionary:

@@ -116,25 +116,24 @@ def _start_windows(folded: str) -> list[tuple[int, int]]:
     """Windows [low, high] of positions, by their low end, where a match may start: those the
     anchors allow. A window is looked into only up to the first match found in it."""
     windows: list[tuple[int, int]] = []
-    add = windows.append
     for anchor in _anchor().finditer(folded):
         at = anchor.start()
         ch = folded[at]
         if ch == "年":
             # a range 2015至2020年 starts further back, and has a digit just before 年
             if at >= 2 and (folded[at - 1].isdecimal() or folded[at - 2].isdecimal()):
-                add((max(0, at - _RANGE_REACH), at))
+                windows.append((max(0, at - _RANGE_REACH), at))
             else:
-                add((max(0, at - _YEAR_REACH), at))
+                windows.append((max(0, at - _YEAR_REACH), at))
         elif ch == "月":
-            add((max(0, at - 3), at))
+            windows.append((max(0, at - 3), at))
         elif ch in "./-":
             if at >= 4:
-                add((at - 4, at - 4))
+                windows.append((at - 4, at - 4))
         else:
             for offset, words in _WORDS_BY_OFFSET[ch]:
                 if folded.startswith(words, at - offset):
-                    add((max(0, at - offset - 1), at - offset))
+                    windows.append((max(0, at - offset - 1), at - offset))
     windows.sort()
     return windows
 
@@ -145,11 +144,10 @@ def date_matches(folded: str) -> list[re.Match[str]]:
     matches: list[re.Match[str]] = []
     end = tried = 0
     pattern = date_pattern()
-    next_first = FIRST_CHAR.search
     for low, high in _start_windows(folded):
         position = max(low, end, tried)
         while position <= high:
-            first = next_first(folded, position, high + 1)
+            first = FIRST_CHAR.search(folded, position, high + 1)
             if first is None:
                 break
             position = first.start()

@@ -5,7 +5,7 @@ Run from the repository root (the real corpus lives in ../shared):
     .venv/bin/python benchmarks/bench.py
 
 Every figure is a median over repeated runs on this machine, printed with the machine it came
-from. Nothing here asserts: the targets of issue 4 are printed next to the figures as PASS/MISS.
+from. Nothing here asserts: the performance targets are printed next to the figures as PASS/MISS.
 Options: ``--repeat N`` (timed runs per figure, default 30), ``--corpus DIR``, ``--no-jionlp``.
 """
 
@@ -30,7 +30,8 @@ import regex
 
 import reportparse
 from reportparse import segment
-from reportparse.lexicon import alternation, load_records
+from reportparse.chars import alternation
+from reportparse.lexicon import load_records
 from reportparse.normalise import fold
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -40,7 +40,8 @@ def _check_node(node: Node, text: str, parent_start: int, parent_end: int, level
 
 
 def check_report(report: Report, text: str) -> None:
-    """Assert the lossless invariants of issue 2 (point 6) and the mention contract."""
+    """Assert the lossless invariants (every node and mention is what its span says, nothing of
+    the input is dropped) and the mention contract."""
     assert report.text == text
     previous_end = 0
     covered = []

@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportparse.extract import counts
+from reportparse.extract.counts import count_hits
+from reportparse.extract.counts.words import count_lexicon
 from reportparse.normalise import fold
 
 from .conftest import SAMPLES, corpus_files, read_exact
@@ -15,20 +16,11 @@ Hit = tuple[int, int, tuple[str | None, ...]]
 
 
 def _scan_hits(text: str) -> list[Hit]:
-    """Hits of ``count_scan``, read as extract_counts reads them."""
-    lx = counts._lexicon()
-    hits = []
-    hit_end = 0
-    for hit in lx.count_scan.finditer(text):
-        if hit.start() < hit_end:
-            continue
-        hit_end = hit.end("count_end")
-        hits.append((hit.start(), hit_end, hit.groups()[:-1]))
-    return hits
+    return list(count_hits(text))
 
 
 def _pattern_hits(text: str) -> list[Hit]:
-    return [(m.start(), m.end(), m.groups()) for m in counts._lexicon().count.finditer(text)]
+    return [(m.start(), m.end(), m.groups()) for m in count_lexicon().count.finditer(text)]
 
 
 def test_scan_finds_what_the_pattern_finds_on_real_text() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from reportparse.extract.counts import extract_counts
-from reportparse.span import Span
+from reportparse.source import SourceText
 
 from .conftest import SHARED, needs_shared, read_exact
 
@@ -271,18 +271,18 @@ NOT_RANGES = {
     ids=[*NUMERAL_IN_WORD, *TIERS, *DISTRIBUTIVE, *FIGURATIVE],
 )
 def test_word_boundaries_tiers_and_pairs(text: str, expected: list[tuple[Any, ...]]) -> None:
-    assert [(c.value, c.unit) for c in extract_counts(text)] == expected
+    assert [(c.value, c.unit) for c in extract_counts(SourceText.of(text))] == expected
 
 
 @pytest.mark.parametrize("text, value, unit", MEASURE_WORDS.values(), ids=MEASURE_WORDS.keys())
 def test_measure_words_of_other_sectors(text: str, value: float, unit: str) -> None:
-    assert [(c.value, c.unit) for c in extract_counts(text)] == [(value, unit)]
+    assert [(c.value, c.unit) for c in extract_counts(SourceText.of(text))] == [(value, unit)]
 
 
 def test_measure_word_table_has_its_header_and_classes() -> None:
-    from reportparse.lexicon import load_records, load_table
+    from reportparse.lexicon import load_records, table_header
 
-    assert load_table("measure_words")[0] == ("unit", "kind", "class", "figurative")
+    assert table_header("measure_words") == ("unit", "kind", "class", "figurative")
     rows = {row["unit"]: row for row in load_records("measure_words")}
     assert {row["class"] for row in rows.values()} == {"count", "money", "time", "measure"}
     assert {unit: rows[unit]["class"] for unit in UNIT_CLASSES} == UNIT_CLASSES
@@ -291,19 +291,19 @@ def test_measure_word_table_has_its_header_and_classes() -> None:
 
 @pytest.mark.parametrize("text, expected", RANGES.values(), ids=RANGES.keys())
 def test_ranges_shared_units_and_ages(text: str, expected: list[tuple[Any, ...]]) -> None:
-    found = extract_counts(text)
+    found = extract_counts(SourceText.of(text))
     assert [(c.value, c.value_max, c.unit, c.duration) for c in found] == expected
     assert all(c.text == text[c.span.start : c.span.end] for c in found)
 
 
 def test_range_span_covers_both_ends() -> None:
-    (count,) = extract_counts("选派2至3名医师")
+    (count,) = extract_counts(SourceText.of("选派2至3名医师"))
     assert (count.text, count.approx) == ("2至3名医师", None)
 
 
 @pytest.mark.parametrize("text", NOT_RANGES.values(), ids=NOT_RANGES.keys())
 def test_not_ranges(text: str) -> None:
-    assert extract_counts(text) == []
+    assert extract_counts(SourceText.of(text)) == []
 
 
 def test_value_max_in_the_counts_table() -> None:
@@ -347,7 +347,7 @@ def test_no_corpus_count_comes_from_a_numeral_inside_a_word() -> None:
 
 @pytest.mark.parametrize("text, expected", COUNTS.values(), ids=COUNTS.keys())
 def test_counts(text: str, expected: list[tuple[Any, ...]]) -> None:
-    found = extract_counts(text)
+    found = extract_counts(SourceText.of(text))
     assert [(c.value, c.unit, c.object, c.approx, c.duration) for c in found] == expected
     for c in found:
         assert c.text == text[c.span.start : c.span.end]
@@ -355,13 +355,13 @@ def test_counts(text: str, expected: list[tuple[Any, ...]]) -> None:
 
 @pytest.mark.parametrize("text", NOT_COUNTS.values(), ids=NOT_COUNTS.keys())
 def test_not_counts(text: str) -> None:
-    assert [c.text for c in extract_counts(text)] == []
+    assert [c.text for c in extract_counts(SourceText.of(text))] == []
 
 
 def test_exclude_drops_overlapping_counts() -> None:
     text = "明确“六个第一”要求,成立3个组"
-    assert [c.value for c in extract_counts(text)] == [3]
-    assert extract_counts(text, exclude=[Span.of(12, 14)]) == []
+    assert [c.value for c in extract_counts(SourceText.of(text))] == [3]
+    assert extract_counts(SourceText.of(text), exclude=[(12, 14)]) == []
 
 
 @pytest.mark.parametrize(
@@ -381,12 +381,12 @@ def test_exclude_of_one_character_drops_the_count_holding_it(
     position: int, values: list[int]
 ) -> None:
     text = "受益群众近90万人,覆盖5个县"  # 近90万人 is [4, 9)
-    found = extract_counts(text, exclude=[Span.of(position, position + 1)])
+    found = extract_counts(SourceText.of(text), exclude=[(position, position + 1)])
     assert [c.value for c in found] == values
 
 
 def test_sorted_and_spans_exact_on_seed(seed_text: str) -> None:
-    found = extract_counts(seed_text)
+    found = extract_counts(SourceText.of(seed_text))
     assert [c.span.start for c in found] == sorted(c.span.start for c in found)
     assert all(c.text == seed_text[c.span.start : c.span.end] for c in found)
 
@@ -401,7 +401,7 @@ def test_seed_gold_f1(seed_text: str, seed_gold: dict[str, Any]) -> None:
     optional = [(g["start"], g["end"]) for g in seed_gold["counts"] if g.get("tier")]
     preds = [
         c
-        for c in extract_counts(seed_text)
+        for c in extract_counts(SourceText.of(seed_text))
         if not any(_overlap((c.span.start, c.span.end), o) for o in optional)
     ]
     used: set[int] = set()
@@ -417,7 +417,7 @@ def test_seed_gold_f1(seed_text: str, seed_gold: dict[str, Any]) -> None:
 
 
 def test_seed_non_counts_are_not_counted(seed_text: str, seed_gold: dict[str, Any]) -> None:
-    found = [(c.span.start, c.span.end) for c in extract_counts(seed_text)]
+    found = [(c.span.start, c.span.end) for c in extract_counts(SourceText.of(seed_text))]
     for nc in seed_gold["non_counts"]:
         if nc.get("within") == "count" or nc["text"] == "一线":
             continue
@@ -480,7 +480,7 @@ def test_hostile_input_is_fast_and_safe(text: str) -> None:
     import time
 
     start = time.perf_counter()
-    found = extract_counts(text)
+    found = extract_counts(SourceText.of(text))
     assert time.perf_counter() - start < 5
     assert all(c.text == text[c.span.start : c.span.end] for c in found)
 

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
+from reportparse.drafts import DateDraft
 from reportparse.extract.dates import extract_dates, implied_reference_date
 from reportparse.lexicon import load_table
+from reportparse.source import SourceText
 
 REF = datetime.date(2021, 1, 25)
 
@@ -220,6 +222,13 @@ TRAPS = [
 ]
 
 
+def _found(text: str, reference: datetime.date | None = None) -> list[DateDraft]:
+    """The dates of ``text`` as the pipeline finds them: relative ones resolved against
+    ``reference``, else against the date the text implies."""
+    source = SourceText.of(text)
+    return extract_dates(source, reference or implied_reference_date(source))
+
+
 @pytest.mark.parametrize(("text", "reference", "expected"), [c[1:] for c in CASES],
                          ids=[c[0] for c in CASES])  # fmt: skip
 def test_cases(
@@ -227,47 +236,48 @@ def test_cases(
     reference: datetime.date | None,
     expected: Expected,
 ) -> None:
-    found = extract_dates(text, reference)
+    found = _found(text, reference)
     for m in found:
         assert m.text == text[m.span.start : m.span.end]
-        assert m.node_path is None
     assert [(m.text, m.kind, m.value, m.precision) for m in found] == expected
 
 
 @pytest.mark.parametrize("text", [t[1] for t in TRAPS], ids=[t[0] for t in TRAPS])
 def test_traps(text: str) -> None:
-    assert extract_dates(text, REF) == []
+    assert _found(text, REF) == []
 
 
 def test_sorted_by_start() -> None:
     text = "2020年9月22日以来,今年,2021年1月8日,“十四五”,5月8日"
-    starts = [m.span.start for m in extract_dates(text, REF)]
+    starts = [m.span.start for m in _found(text, REF)]
     assert starts == sorted(starts) and len(starts) == 5
 
 
 def test_implied_reference_date() -> None:
     text = "2020年9月22日以来……2021年1月25日,市委巡视办……2021年1月8日召开"
-    assert implied_reference_date(text) == datetime.date(2021, 1, 25)
+    assert implied_reference_date(SourceText.of(text)) == datetime.date(2021, 1, 25)
     # Announced future dates and deadlines are not the document's own date.
-    assert implied_reference_date("离1999年12月20日我国对澳门恢复行使主权") is None
+    assert implied_reference_date(SourceText.of("离1999年12月20日我国对澳门恢复行使主权")) is None
     deadline = "于2018年12月31日前报送。2018年12月6日"
-    assert implied_reference_date(deadline) == datetime.date(2018, 12, 6)
-    assert implied_reference_date("二〇〇四年八月十二日") == datetime.date(2004, 8, 12)
-    assert implied_reference_date("没有日期") is None
-    assert implied_reference_date("2021年2月30日") is None
+    assert implied_reference_date(SourceText.of(deadline)) == datetime.date(2018, 12, 6)
+    assert implied_reference_date(SourceText.of("二〇〇四年八月十二日")) == datetime.date(
+        2004, 8, 12
+    )
+    assert implied_reference_date(SourceText.of("没有日期")) is None
+    assert implied_reference_date(SourceText.of("2021年2月30日")) is None
 
 
 def test_implied_reference_resolves_relative() -> None:
     text = "今年是关键一年。2021年1月25日,市委巡视办"
-    assert extract_dates(text)[0].value == "2021"
-    assert extract_dates(text, datetime.date(2030, 6, 1))[0].value == "2030"
-    # a caller that found no implied date says so, and relative words stay unresolved
-    assert extract_dates(text, None, infer_reference=False)[0].value is None
+    assert _found(text)[0].value == "2021"
+    assert _found(text, datetime.date(2030, 6, 1))[0].value == "2030"
+    # without a reference date, relative words stay unresolved
+    assert extract_dates(SourceText.of(text), None)[0].value is None
 
 
 def test_invalid_values_are_dropped() -> None:
-    assert [m.value for m in extract_dates("2020年13月")] == ["2020"]
-    assert extract_dates("0999年") == []
+    assert [m.value for m in _found("2020年13月")] == ["2020"]
+    assert _found("0999年") == []
 
 
 @pytest.mark.parametrize(
@@ -280,8 +290,8 @@ def test_invalid_values_are_dropped() -> None:
 )  # fmt: skip
 def test_hostile_input_is_linear_and_safe(text: str) -> None:
     started = time.perf_counter()
-    found = extract_dates(text)
-    implied_reference_date(text)
+    found = _found(text)
+    implied_reference_date(SourceText.of(text))
     assert time.perf_counter() - started < 15
     assert all(m.text == text[m.span.start : m.span.end] for m in found[:1000])
 
@@ -311,7 +321,7 @@ def _seed_score(seed_text: str, seed_gold: dict[str, Any]) -> tuple[float, float
     agrees (the prediction may be finer); named gold dates and dates without value are optional."""
     reference = seed_gold.get("reference_date")
     ref = datetime.date.fromisoformat(reference) if reference else None
-    found = extract_dates(seed_text, ref)
+    found = _found(seed_text, ref)
 
     def optional(g: dict[str, Any]) -> bool:
         return g.get("kind") == "named" or g.get("value") in (None, "")
@@ -343,9 +353,9 @@ def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
 
 
 def test_seed_mentions_match_text(seed_text: str) -> None:
-    for m in extract_dates(seed_text):
+    for m in _found(seed_text):
         assert m.text == seed_text[m.span.start : m.span.end]
-    assert implied_reference_date(seed_text) == datetime.date(2021, 1, 25)
+    assert implied_reference_date(SourceText.of(seed_text)) == datetime.date(2021, 1, 25)
 
 
 # -- the trigger scan finds exactly what a full finditer finds ------------------------------------
@@ -353,7 +363,7 @@ def test_seed_mentions_match_text(seed_text: str) -> None:
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from reportparse.extract import dates as _dates  # noqa: E402
+from reportparse.extract.dates import grammar, reference, scan  # noqa: E402
 from reportparse.normalise import fold as _fold  # noqa: E402
 
 _DATE_BITS = [
@@ -371,7 +381,7 @@ def _spans(matches: object) -> list[tuple[int, int]]:
 @given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
 def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
     folded = _fold("".join(bits))
-    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+    assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
 
 
 @pytest.mark.parametrize(
@@ -391,8 +401,8 @@ def test_trigger_scan_equals_full_finditer(bits: list[str]) -> None:
 )  # fmt: skip
 def test_trigger_scan_equals_full_finditer_on_cases(text: str) -> None:
     folded = _fold(text)
-    assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
-    assert _dates._date_matches(folded)
+    assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
+    assert scan.date_matches(folded)
 
 
 def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
@@ -400,7 +410,7 @@ def test_trigger_scan_equals_full_finditer_on_real_text() -> None:
 
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert _spans(_dates._date_matches(folded)) == _spans(_dates._pattern().finditer(folded))
+        assert _spans(scan.date_matches(folded)) == _spans(grammar.date_pattern().finditer(folded))
 
 
 # -- the stdlib re compiles the grammar to the same matches as the regex module ----------------
@@ -412,8 +422,8 @@ def test_re_grammar_equals_regex_grammar(bits: list[str]) -> None:
     import regex
 
     folded = _fold("".join(bits))
-    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
-    assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+    slow = regex.compile(grammar._PATTERN_SOURCE, regex.VERBOSE)
+    assert [(m.span(), m.groupdict()) for m in grammar.date_pattern().finditer(folded)] == [
         (m.span(), m.groupdict()) for m in slow.finditer(folded)
     ]
 
@@ -423,10 +433,10 @@ def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
 
     from .conftest import SAMPLES, corpus_files, read_exact
 
-    slow = regex.compile(_dates._PATTERN_SOURCE, regex.VERBOSE)
+    slow = regex.compile(grammar._PATTERN_SOURCE, regex.VERBOSE)
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert [(m.span(), m.groupdict()) for m in _dates._pattern().finditer(folded)] == [
+        assert [(m.span(), m.groupdict()) for m in grammar.date_pattern().finditer(folded)] == [
             (m.span(), m.groupdict()) for m in slow.finditer(folded)
         ]
 
@@ -435,7 +445,7 @@ def test_re_grammar_equals_regex_grammar_on_real_text() -> None:
 @given(st.lists(st.one_of(st.sampled_from(_DATE_BITS), st.text(max_size=3)), max_size=40))
 def test_full_dates_equal_full_finditer(bits: list[str]) -> None:
     folded = _fold("".join(bits))
-    assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+    assert _spans(reference._full_dates(folded)) == _spans(reference._FULL_DATE.finditer(folded))
 
 
 def test_full_dates_equal_full_finditer_on_real_text() -> None:
@@ -443,7 +453,9 @@ def test_full_dates_equal_full_finditer_on_real_text() -> None:
 
     for path in [*corpus_files(), *sorted(SAMPLES.glob("*.txt"))]:
         folded = _fold(read_exact(path))
-        assert _spans(_dates._full_dates(folded)) == _spans(_dates._FULL_DATE.finditer(folded))
+        assert _spans(reference._full_dates(folded)) == _spans(
+            reference._FULL_DATE.finditer(folded)
+        )
 
 
 @pytest.mark.parametrize(
@@ -452,7 +464,7 @@ def test_full_dates_equal_full_finditer_on_real_text() -> None:
      ("计划于 ", True), ("", False), ("于", False), ("离 \n", True), ("将\t", True)],
 )  # fmt: skip
 def test_future_reads_the_words_before(before: str, future: bool) -> None:
-    assert _dates._future(before) is future
+    assert reference._future(before) is future
 
 
 @pytest.mark.parametrize(
@@ -467,4 +479,4 @@ def test_future_reads_the_words_before(before: str, future: bool) -> None:
     ],
 )
 def test_deadline_reads_the_words_after(after: str, deadline: bool) -> None:
-    assert _dates._deadline(after) is deadline
+    assert reference._deadline(after) is deadline

@@ -11,16 +11,17 @@ from typing import Any
 import pytest
 import regex
 
+from reportparse.chars import alternation
+from reportparse.extract.document_context import HAN, context_before
 from reportparse.extract.documents import (
     CONTEXT_WINDOW,
-    HAN,
     MAX_NAME,
-    _context_before,
     extract_documents,
     kind_of_name,
 )
-from reportparse.lexicon import alternation, load_table, load_words
+from reportparse.lexicon import load_table, load_words
 from reportparse.normalise import fold
+from reportparse.source import SourceText
 
 from .conftest import corpus_files, needs_shared, read_exact
 
@@ -209,10 +210,9 @@ CASES = [
 def test_document_fields(
     text: str, title: str, name: str, kind: str, action: str | None, issuer: str | None
 ) -> None:
-    [doc] = extract_documents(text)
+    [doc] = extract_documents(SourceText.of(text))
     assert doc.text == title == text[doc.span.start : doc.span.end]
     assert (doc.name, doc.kind, doc.action, doc.issuer) == (name, kind, action, issuer)
-    assert doc.node_path is None
 
 
 # Titles in a row share the verb before the first; an issuer belongs to its own title only.
@@ -240,7 +240,7 @@ SEQUENCES = [
 def test_sequences_share_the_verb(
     text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
-    docs = extract_documents(text)
+    docs = extract_documents(SourceText.of(text))
     assert [(d.name, d.action, d.issuer) for d in docs] == expected
     assert [d.span.start for d in docs] == sorted(d.span.start for d in docs)
 
@@ -269,7 +269,7 @@ def test_kind_by_suffix(name: str, kind: str | None) -> None:
     ids=["plain", "empty", "newline-inside", "unclosed-then-next-line", "reversed"],
 )
 def test_no_document_where_none_is_closed(text: str) -> None:
-    docs = extract_documents(text)
+    docs = extract_documents(SourceText.of(text))
     assert all("\n" not in d.text for d in docs)
     if text.startswith("孤零零"):
         assert [d.name for d in docs] == ["结尾"]
@@ -279,13 +279,13 @@ def test_no_document_where_none_is_closed(text: str) -> None:
 
 def test_unclosed_title_does_not_swallow_the_text() -> None:
     text = "制定《没有结尾的标题" + "很长的正文" * 100 + "》以及《真正的办法》"
-    assert [d.name for d in extract_documents(text)] == ["真正的办法"]
+    assert [d.name for d in extract_documents(SourceText.of(text))] == ["真正的办法"]
     assert MAX_NAME <= 120
 
 
 def test_full_width_and_odd_characters() -> None:
     text = "\x00印发\u3000《\ud800办法（试行）》"
-    [doc] = extract_documents(text)
+    [doc] = extract_documents(SourceText.of(text))
     assert doc.text == text[doc.span.start : doc.span.end] == "《\ud800办法（试行）》"
     assert (doc.kind, doc.action) == ("regulation", "印发")
 
@@ -305,7 +305,7 @@ def test_full_width_and_odd_characters() -> None:
 )
 def test_hostile_input_stays_fast(text: str) -> None:
     started = time.perf_counter()
-    extract_documents(text)
+    extract_documents(SourceText.of(text))
     assert time.perf_counter() - started < 1.0
 
 
@@ -331,7 +331,7 @@ def _score(
 
 
 def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
-    docs = extract_documents(seed_text)
+    docs = extract_documents(SourceText.of(seed_text))
     assert all(d.text == seed_text[d.span.start : d.span.end] for d in docs)
     p, r, f1, pairs = _score(seed_gold["documents"], docs)
     assert f1 >= 0.95, (p, r)
@@ -418,7 +418,7 @@ def _genre_jumbles(count: int) -> list[str]:
 def test_context_reads_as_right_to_left_pattern() -> None:
     for text in _genre_jumbles(4000):
         for lo in (max(0, len(text) - CONTEXT_WINDOW), len(text) // 2):
-            assert _context_before(text, text, lo, len(text)) == _reference_context(
+            assert context_before(text, text, lo, len(text)) == _reference_context(
                 text, text, lo, len(text)
             ), (text, lo)
 
@@ -431,7 +431,7 @@ def test_context_reads_as_right_to_left_pattern_on_the_corpus() -> None:
         folded = fold(text)
         for start in range(0, len(text), 3):
             lo = max(0, start - CONTEXT_WINDOW)
-            assert _context_before(text, folded, lo, start) == _reference_context(
+            assert context_before(text, folded, lo, start) == _reference_context(
                 text, folded, lo, start
             ), (path.name, start)
 
@@ -449,21 +449,21 @@ CRAFTED_CONTEXTS = [
 def test_context_work_per_title_is_bounded_by_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every word looked up is one trie walk; a title takes at most a few dozen per character
     of its window, whatever the window holds (crafted runs and random runs of lexicon words)."""
-    from reportparse.extract import documents
+    from reportparse.extract import document_context
 
     walks = [0]
-    longest = documents._longest
+    longest = document_context._longest
 
     def counted(trie: Any, w: str, i: int) -> int:
         walks[0] += 1
         return longest(trie, w, i)
 
-    monkeypatch.setattr(documents, "_longest", counted)
+    monkeypatch.setattr(document_context, "_longest", counted)
     for context in CRAFTED_CONTEXTS + _genre_jumbles(500):
         window = context[-CONTEXT_WINDOW:]
         text = window + "《条例》"
         walks[0] = 0
-        _context_before(text, text, 0, len(window))
+        context_before(text, text, 0, len(window))
         assert walks[0] <= 25 * (len(window) + 1), (window, walks[0])
 
 
@@ -471,6 +471,6 @@ def test_context_work_per_title_is_bounded_by_the_window(monkeypatch: pytest.Mon
 def test_crafted_contexts_read_as_the_pattern(context: str) -> None:
     text = context + "《条例》"
     lo = max(0, len(context) - CONTEXT_WINDOW)
-    assert _context_before(text, text, lo, len(context)) == _reference_context(
+    assert context_before(text, text, lo, len(context)) == _reference_context(
         text, text, lo, len(context)
     )

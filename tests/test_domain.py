@@ -13,7 +13,7 @@ from reportparse.domain.indicators import find_indicator_roles, indicator_names,
 from reportparse.domain.meta import extract_contacts
 from reportparse.extract.counts import extract_counts
 from reportparse.lexicon import load_records
-from reportparse.normalise import fold
+from reportparse.source import SourceText
 
 TITLE = "中共某某县委员会关于巡察整改情况的通报\n"
 
@@ -165,7 +165,7 @@ CONTACT_CASES = [
 
 @pytest.mark.parametrize(("text", "expected"), CONTACT_CASES)
 def test_contacts(text: str, expected: list[tuple[str, str, str | None]]) -> None:
-    contacts = extract_contacts(text, fold(text))
+    contacts = extract_contacts(SourceText.of(text))
     assert [(c.kind, c.text, c.label) for c in contacts] == expected
     for contact in contacts:
         assert text[contact.span.start : contact.span.end] == contact.text
@@ -410,12 +410,12 @@ INDICATOR_CASES = [
 @pytest.mark.parametrize(("sentence", "figure", "role"), INDICATOR_CASES)
 def test_indicator_roles(sentence: str, figure: str, role: str | None) -> None:
     text = sentence + "。"
-    folded = fold(text)
-    counts = extract_counts(text, folded=folded)
+    source = SourceText.of(text)
+    counts = extract_counts(source)
     at = text.index(figure)
     (count,) = [c for c in counts if c.span.start <= at < c.span.end]
-    assert indicator_role(folded, count) == role
-    roles = find_indicator_roles(folded, counts)
+    assert indicator_role(source, count) == role
+    roles = find_indicator_roles(source, counts)
     assert roles.get(count.span) == role
 
 
@@ -619,11 +619,11 @@ def test_indicator_roles_in_summary_sentences(sentence: str, figure: str, role: 
 )
 def test_bare_and_listed_figures(sentence: str, figure: str, role: str | None) -> None:
     text = sentence + "。"
-    folded = fold(text)
-    counts = extract_counts(text, folded=folded)
+    source = SourceText.of(text)
+    counts = extract_counts(source)
     at = text.index(figure)
     (count,) = [c for c in counts if c.span.start <= at < c.span.end]
-    assert find_indicator_roles(folded, counts).get(count.span) == role
+    assert find_indicator_roles(source, counts).get(count.span) == role
 
 
 @pytest.mark.parametrize(

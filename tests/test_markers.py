@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportparse import markers
-from reportparse.markers import find_markers, marker_pattern, quoted_regions
 from reportparse.normalise import fold
+from reportparse.outline.markers import find_markers, marker_hits, marker_pattern
+from reportparse.source import SourceText, quoted_regions
 
 from .conftest import SAMPLES, corpus_files, read_exact
 
@@ -37,17 +37,7 @@ def test_lookahead_drops_nothing_on_random_text(text: str) -> None:
 
 
 def _scan_hits(text: str) -> list[tuple[int, int, str, str]]:
-    """The hits of the scan find_markers runs, read as find_markers reads them."""
-    hits = []
-    marker_end = 0
-    scan, numeral_group = markers._marker_scan()
-    for hit in scan.finditer(text):
-        start, style = hit.start(), hit.lastgroup
-        if start < marker_end or style is None:
-            continue
-        marker_end = hit.end(style)
-        hits.append((start, marker_end, style, hit[numeral_group[style]]))
-    return hits
+    return list(marker_hits(text))
 
 
 def _pattern_hits(text: str) -> list[tuple[int, int, str, str]]:
@@ -102,30 +92,30 @@ def test_lookahead_takes_any_digit_after_the_first_character(text: str) -> None:
     ids=lambda x: x if isinstance(x, str) else None,
 )
 def test_candidates(text: str, expected: list[tuple[str, int, bool]]) -> None:
-    found = [(c.style, c.ordinal, c.strong) for c in find_markers(fold(text))]
+    found = [(c.style, c.ordinal, c.strong) for c in find_markers(SourceText.of(fold(text)))]
     assert found == expected
 
 
 def test_doubtful_flag_marks_digit_after_dot() -> None:
-    (candidate,) = find_markers(fold("3．10种有色金属"))
+    (candidate,) = find_markers(SourceText.of(fold("3．10种有色金属")))
     assert candidate.doubtful and candidate.ordinal == 3
 
 
 def test_unclosed_quote_protects_only_its_line() -> None:
     folded = fold("“未闭合的引号\n一、标题")
     assert quoted_regions(folded) == []
-    assert [c.style for c in find_markers(folded)] == ["cn_dun"]
+    assert [c.style for c in find_markers(SourceText.of(folded))] == ["cn_dun"]
 
 
 def test_last_line_without_line_break_is_measured_like_the_others() -> None:
     """A bare inline marker counts only on a very long (flattened) line; the last line of a
     text that does not end in a line break is as long as it is, not "very long"."""
     short = "总体情况\n整改落实甲2、乙方"
-    assert find_markers(short) == find_markers(short + "\n") == []
+    assert find_markers(SourceText.of(short)) == find_markers(SourceText.of(short + "\n")) == []
     flattened = "总体情况\n" + "整改落实情况良好" * 400 + "甲2、乙方" + "推进" * 50
-    assert [c.start for c in find_markers(flattened)] == [
-        c.start for c in find_markers(flattened + "\n")
+    assert [c.start for c in find_markers(SourceText.of(flattened))] == [
+        c.start for c in find_markers(SourceText.of(flattened + "\n"))
     ]
-    assert [(c.style, c.ordinal, c.strong) for c in find_markers(flattened)] == [
+    assert [(c.style, c.ordinal, c.strong) for c in find_markers(SourceText.of(flattened))] == [
         ("arabic_dot", 2, False)
     ]

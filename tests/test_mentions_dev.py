@@ -15,10 +15,11 @@ from typing import Any
 
 import pytest
 
-from reportparse.extract.dates import extract_dates
+from reportparse.drafts import DateDraft, MentionDraft
+from reportparse.extract.dates import extract_dates, implied_reference_date
 from reportparse.extract.documents import extract_documents
 from reportparse.extract.slogans import extract_slogans
-from reportparse.models import Mention
+from reportparse.source import SourceText
 
 from .conftest import ROOT, SHARED, read_exact
 
@@ -49,7 +50,7 @@ def _optional(category: str, entry: dict[str, Any]) -> bool:
     return category == "dates" and (entry["kind"] == "named" or entry["value"] is None)
 
 
-def _matches(category: str, gold: dict[str, Any], pred: Mention) -> bool:
+def _matches(category: str, gold: dict[str, Any], pred: MentionDraft) -> bool:
     span = (pred.span.start, pred.span.end)
     if category != "dates":
         return span == (gold["start"], gold["end"])
@@ -60,8 +61,8 @@ def _matches(category: str, gold: dict[str, Any], pred: Mention) -> bool:
 
 
 def _pairs(
-    category: str, golds: list[dict[str, Any]], preds: Sequence[Mention], end: int
-) -> tuple[list[tuple[dict[str, Any], Mention]], list[dict[str, Any]], list[Mention]]:
+    category: str, golds: list[dict[str, Any]], preds: Sequence[MentionDraft], end: int
+) -> tuple[list[tuple[dict[str, Any], MentionDraft]], list[dict[str, Any]], list[MentionDraft]]:
     """Matched pairs, missed gold entries and extra predictions inside the annotated range."""
     optional = [(g["start"], g["end"]) for g in golds if _optional(category, g)]
     scored = [g for g in golds if not _optional(category, g)]
@@ -85,8 +86,12 @@ def _pairs(
     return pairs, missed, extra
 
 
-_EXTRACTORS: dict[str, Callable[[str], Sequence[Mention]]] = {
-    "dates": extract_dates,
+def _dates(source: SourceText) -> list[DateDraft]:
+    return extract_dates(source, implied_reference_date(source))
+
+
+_EXTRACTORS: dict[str, Callable[[SourceText], Sequence[MentionDraft]]] = {
+    "dates": _dates,
     "documents": extract_documents,
     "slogans": extract_slogans,
 }
@@ -95,12 +100,15 @@ _EXTRACTORS: dict[str, Callable[[str], Sequence[Mention]]] = {
 def dev_score(category: str) -> dict[str, Any]:
     """Precision, recall, F1 over every present source, with the misses and extras by text."""
     tp = n_pred = n_gold = 0
-    all_pairs: list[tuple[dict[str, Any], Mention]] = []
+    all_pairs: list[tuple[dict[str, Any], MentionDraft]] = []
     missed: list[str] = []
     extra: list[str] = []
     for key, ann, text in _sources():
         pairs, miss, more = _pairs(
-            category, ann[category], _EXTRACTORS[category](text), ann["annotated_end"]
+            category,
+            ann[category],
+            _EXTRACTORS[category](SourceText.of(text)),
+            ann["annotated_end"],
         )
         tp += len(pairs)
         n_pred += len(pairs) + len(more)

@@ -14,7 +14,7 @@ import pytest
 
 import reportparse
 from reportparse import Report
-from reportparse.lexicon import load_table
+from reportparse.outline.styles import STYLE_RULES
 from tests.invariants import check_report
 
 Row = tuple[str, int, "str | None"]
@@ -188,7 +188,7 @@ def test_styles(text: str, expected: list[Row]) -> None:
 
 
 def test_every_lexicon_style_has_a_case() -> None:
-    styles = {style for style, _where, _pattern in load_table("marker_styles")}
+    styles = {rule.style for rule in STYLE_RULES}
     covered = {row[0] for case in STYLE_CASES for row in case.values[1]}
     assert styles <= covered, f"styles without a case: {sorted(styles - covered)}"
 

@@ -7,10 +7,10 @@ its reason) or a mistake in the expectation (fix the file after rereading the te
 ``parent`` in those files is the path of the nearest ancestor that has a marker (an unnumbered
 paragraph between them shows up only as a ``pN`` component of ``path``).
 
-A separate full-JSON snapshot (``samples/snapshots/<name>.json``: title, every node with its
-spans, headings and kinds, diagnostics) catches any change to the outline; it may be
-regenerated with REPORTPARSE_REGEN=1, and ``test_regeneration_flag_is_off`` fails while that
-flag is set so it cannot stay on.
+A separate full-JSON snapshot (``samples/snapshots/<name>.json``: the whole Report, its title,
+every node with its spans, headings and kinds, diagnostics and every mention) catches any
+change to the output; it may be regenerated with REPORTPARSE_REGEN=1, and
+``test_regeneration_flag_is_off`` fails while that flag is set so it cannot stay on.
 """
 
 from __future__ import annotations
@@ -151,10 +151,8 @@ def _snapshot_path(name: str) -> Path:
 
 
 def _snapshot_of(report: Report) -> str:
-    """The outline part of the Report as JSON (mentions have their own tests and owners)."""
-    data = json.loads(
-        report.model_dump_json(include={"schema_version", "title", "children", "diagnostics"})
-    )
+    """The whole Report as JSON: text, title, every node, diagnostics and every mention."""
+    data = json.loads(report.model_dump_json())
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

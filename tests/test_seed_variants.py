@@ -1,4 +1,4 @@
-"""The seed in other clothes: the formatting variants of issue 2 (point 5) give the same outline.
+"""The seed in other clothes: its formatting variants give the same outline.
 
 Each variant is made from the seed by a mechanical change (line breaks lost, CRLF, full-width
 punctuation, indents, blank lines, Markdown bold, a space after markers…); the outline's shape

@@ -9,6 +9,7 @@ import pytest
 
 from reportparse.extract.slogans import MAX_SLOGAN, extract_slogans, is_formula
 from reportparse.lexicon import load_words
+from reportparse.source import SourceText
 
 # (text, the slogans' names in order) -- hand-checked readings of genre phrases.
 POSITIVE = [
@@ -38,12 +39,11 @@ POSITIVE = [
 
 @pytest.mark.parametrize(("text", "names"), POSITIVE, ids=[p[1][0] for p in POSITIVE])
 def test_slogans_found(text: str, names: list[str]) -> None:
-    found = extract_slogans(text)
+    found = extract_slogans(SourceText.of(text))
     assert [s.name for s in found] == names
     for s in found:
         assert s.text == text[s.span.start : s.span.end]
         assert s.text[0] in '“‘「"' and s.text[-1] in '”’」"'
-        assert s.node_path is None
 
 
 NEGATIVE = [
@@ -67,12 +67,12 @@ NEGATIVE = [
 
 @pytest.mark.parametrize(("text", "why"), NEGATIVE, ids=[n[1] for n in NEGATIVE])
 def test_not_slogans(text: str, why: str) -> None:
-    assert extract_slogans(text) == [], why
+    assert extract_slogans(SourceText.of(text)) == [], why
 
 
 def test_straight_quotes_pair_left_to_right() -> None:
     text = '"这是一段很长很长很长很长很长很长的引语" 和 "三个规定" 以及 "x"'
-    assert [s.name for s in extract_slogans(text)] == ["三个规定"]
+    assert [s.name for s in extract_slogans(SourceText.of(text))] == ["三个规定"]
 
 
 @pytest.mark.parametrize(
@@ -98,7 +98,7 @@ def test_is_formula(content: str, expected: bool) -> None:
 )
 def test_hostile_input_stays_fast(text: str) -> None:
     started = time.perf_counter()
-    found = extract_slogans(text)
+    found = extract_slogans(SourceText.of(text))
     assert time.perf_counter() - started < 1.0
     assert all(s.text == text[s.span.start : s.span.end] for s in found)
 
@@ -110,7 +110,7 @@ def test_lexicon_has_no_numeral_free_masks() -> None:
 
 def test_seed_gold(seed_text: str, seed_gold: dict[str, Any]) -> None:
     """Precision, recall, F1 with overlap matching (one prediction per gold), F1 >= 0.95."""
-    found = extract_slogans(seed_text)
+    found = extract_slogans(SourceText.of(seed_text))
     gold = seed_gold["slogans"]
     used: set[int] = set()
     names_right = 0
@@ -143,4 +143,4 @@ def test_numerals_are_single_characters() -> None:
     ids=["word-numeral", "outer-first", "single-then-pair"],
 )
 def test_quotes_without_a_formula_are_skipped_whole(text: str, names: list[str]) -> None:
-    assert [s.name for s in extract_slogans(text)] == names
+    assert [s.name for s in extract_slogans(SourceText.of(text))] == names

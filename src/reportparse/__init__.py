@@ -11,6 +11,7 @@ from __future__ import annotations
 from .batch import parse_many
 from .chunks import Chunk, chunk
 from .errors import DecodeError, InputTooLargeError, MissingExtraError, ReportParseError
+from .files import parse_bytes, parse_file
 from .models import (
     SCHEMA_VERSION,
     BaseNode,
@@ -34,7 +35,7 @@ from .models import (
     Source,
     Title,
 )
-from .pipeline import parse, parse_bytes, parse_file
+from .pipeline import parse
 from .span import Span
 
 __version__ = "0.1.0"

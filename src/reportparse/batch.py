@@ -15,8 +15,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Union
 
+from .files import parse_bytes, parse_file
 from .models import ParseFailure, Report, Source
-from .pipeline import parse, parse_bytes, parse_file
+from .pipeline import parse
 from .readers import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:

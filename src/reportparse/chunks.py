@@ -26,9 +26,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .markers import quoted_regions
 from .models import Count, DateMention, DocumentRef, Mention, Node, Report
 from .normalise import fold
+from .source import quoted_regions
 from .span import Span
 
 ChunkEnd = Literal["node", "sentence", "clause", "hard"]

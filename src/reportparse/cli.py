@@ -9,31 +9,24 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime
 import glob
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import IO, Any, TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .batch import Item, parse_many
+from .cli_output import CsvFolderWriter, CsvTableWriter, Writer, open_output, writer_class
 from .errors import InputTooLargeError
 from .export import (
     RECORD_KINDS,
-    cell_text,
-    records_to_tsv,
-    table_columns,
-    to_json,
-    to_markdown,
-    to_outline_text,
-    to_records,
 )
-from .models import ParseFailure, Report
+from .models import ParseFailure
 from .readers import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, read_capped
 
 FORMATS = ("outline", "json", "jsonl", "markdown", "csv", *RECORD_KINDS)
@@ -223,145 +216,6 @@ def _too_large(max_bytes: int | None) -> str:
     return f"more than {max_bytes or 0:,} bytes; raise the limit with --max-bytes N (0: no limit)"
 
 
-# Writers -----------------------------------------------------------------------------------
-
-
-class _Writer:
-    """Writes the reports of a run in one format: ``start``, ``write`` each report, ``finish``
-    (what ends the output); ``close`` releases what ``start`` opened, also after an error."""
-
-    def __init__(self, out: TextIO, several: bool, args: argparse.Namespace) -> None:
-        self.out = out
-        self.several = several
-        self.args = args
-        self.written = 0
-
-    def start(self) -> None:
-        pass
-
-    def write(self, name: str, report: Report) -> None:
-        raise NotImplementedError
-
-    def finish(self) -> None:
-        pass
-
-    def close(self) -> None:
-        pass
-
-
-class _OutlineWriter(_Writer):
-    def write(self, name: str, report: Report) -> None:
-        head = f"== {name}\n" if self.several else ""
-        self.out.write(head + to_outline_text(report, paragraphs=self.args.paragraphs) + "\n")
-
-
-class _JsonWriter(_Writer):
-    """One JSON object, or one JSON array of them over several inputs (streamed)."""
-
-    def start(self) -> None:
-        if self.several:
-            self.out.write("[")
-
-    def write(self, name: str, report: Report) -> None:
-        if self.several:
-            self.out.write(",\n" if self.written else "\n")
-        self.out.write(to_json(report))
-        self.written += 1
-
-    def finish(self) -> None:
-        if self.several:
-            self.out.write("\n]\n" if self.written else "]\n")
-        elif self.written:
-            self.out.write("\n")
-
-
-class _JsonLinesWriter(_Writer):
-    def write(self, name: str, report: Report) -> None:
-        self.out.write(report.model_dump_json() + "\n")
-
-
-class _MarkdownWriter(_Writer):
-    def write(self, name: str, report: Report) -> None:
-        if self.several:
-            label = name.replace("-->", "-- >")  # a name cannot end the comment early
-            self.out.write(f"{'' if not self.written else chr(10)}<!-- {label} -->\n\n")
-        self.out.write(to_markdown(report))
-        self.written += 1
-
-
-class _TsvWriter(_Writer):
-    def start(self) -> None:
-        self.columns = table_columns(self.args.format)
-        self.out.write(records_to_tsv([], self.columns))
-
-    def write(self, name: str, report: Report) -> None:
-        rows = to_records(report, self.args.format)
-        self.out.write(records_to_tsv(rows, self.columns, header=False))
-
-
-def _csv_writer(stream: IO[str], columns: Sequence[str]) -> Callable[[list[dict[str, Any]]], None]:
-    """A writer of rows to a CSV stream (the csv module's quoting), its header written now."""
-    writer = csv.writer(stream)
-    writer.writerow(columns)
-
-    def write_rows(rows: list[dict[str, Any]]) -> None:
-        writer.writerows([cell_text(row.get(column)) for column in columns] for row in rows)
-
-    return write_rows
-
-
-class _CsvTableWriter(_Writer):
-    """One table as CSV (``--format TABLE --output FILE.csv``)."""
-
-    def start(self) -> None:
-        self.write_rows = _csv_writer(self.out, table_columns(self.args.format))
-
-    def write(self, name: str, report: Report) -> None:
-        self.write_rows(to_records(report, self.args.format))
-
-
-class _CsvFolderWriter(_Writer):
-    """Every table as a CSV file in the output folder: UTF-8 with a BOM, which Excel and WPS
-    need to read Chinese, and the csv module's quoting of commas, quotes and line breaks."""
-
-    def start(self) -> None:
-        folder = Path(self.args.output)
-        self.files = {kind: _open_output(folder / f"{kind}.csv", bom=True) for kind in RECORD_KINDS}
-        self.writers = {
-            kind: _csv_writer(stream, table_columns(kind)) for kind, stream in self.files.items()
-        }
-
-    def write(self, name: str, report: Report) -> None:
-        for kind, write_rows in self.writers.items():
-            write_rows(to_records(report, kind))
-
-    def close(self) -> None:
-        for stream in getattr(self, "files", {}).values():
-            stream.close()
-
-
-def _open_output(path: Path, *, bom: bool = False) -> TextIO:
-    # newline="": the text is written as it is (csv ends its rows with \r\n itself).
-    return open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="")
-
-
-_WRITERS: dict[str, type[_Writer]] = {
-    "outline": _OutlineWriter,
-    "json": _JsonWriter,
-    "jsonl": _JsonLinesWriter,
-    "markdown": _MarkdownWriter,
-    "csv": _CsvFolderWriter,
-}
-
-
-def _writer_class(args: argparse.Namespace) -> type[_Writer]:
-    if args.format in _WRITERS:
-        return _WRITERS[args.format]
-    if args.output is not None and args.output.lower().endswith(".csv"):
-        return _CsvTableWriter
-    return _TsvWriter
-
-
 # Output streams ----------------------------------------------------------------------------
 
 
@@ -428,7 +282,7 @@ def _run(argv: Sequence[str] | None) -> int:
 
     inputs, problems = _inputs(args)
     several = len(args.paths) > 1 or any(_expands(path) for path in args.paths)
-    writer_class = _writer_class(args)
+    chosen = writer_class(args)
     to_stdout = args.output is None
     out: TextIO | None = None
     reencoded = False
@@ -439,11 +293,11 @@ def _run(argv: Sequence[str] | None) -> int:
             return 1
     destination = "standard output" if to_stdout else args.output
     try:
-        if writer_class is _CsvFolderWriter:
+        if chosen is CsvFolderWriter:
             Path(args.output).mkdir(parents=True, exist_ok=True)
         elif out is None:
-            out = _open_output(Path(args.output), bom=writer_class is _CsvTableWriter)
-        failed = _write_all(inputs, writer_class(out or io.StringIO(), several, args), args)
+            out = open_output(Path(args.output), bom=chosen is CsvTableWriter)
+        failed = _write_all(inputs, chosen(out or io.StringIO(), several, args), args)
         if out is not None:
             out.flush()
             if not to_stdout:
@@ -471,7 +325,7 @@ def _expands(path: str) -> bool:
     return os.path.isdir(path) or (not os.path.exists(path) and glob.has_magic(path))
 
 
-def _write_all(inputs: list[_Input], writer: _Writer, args: argparse.Namespace) -> int:
+def _write_all(inputs: list[_Input], writer: Writer, args: argparse.Namespace) -> int:
     """Parse the inputs and write each report; say each failure once. Returns the failures."""
     global _progress_bar
     failed = 0

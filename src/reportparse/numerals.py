@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .chars import CIRCLED
+
 DIGITS = {
     "零": 0, "〇": 0, "○": 0, "Ｏ": 0,
     "一": 1, "壹": 1, "二": 2, "贰": 2, "两": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
@@ -11,8 +13,6 @@ DIGITS = {
 }  # fmt: skip
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def cn_to_int(numeral: str) -> int | None:

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
-import os
 
-from .attach import attach_node_paths
+from .assemble import assemble
 from .collector import collector_paused
-from .domain.indicators import find_indicator_roles
-from .domain.meta import extract_meta
-from .domain.rectifications import find_rectifications
+from .drafts import Findings
 from .extract.counts import extract_counts
 from .extract.dates import extract_dates, implied_reference_date
 from .extract.documents import extract_documents
 from .extract.slogans import extract_slogans
-from .markers import find_markers, quoted_regions
-from .models import Diagnostic, Report, Source, SourceFormat
-from .normalise import fold
-from .outline import DEFAULT_MAX_NODES, build_outline
-from .readers import DEFAULT_MAX_BYTES, read_bytes, read_document
+from .models import Diagnostic, Report, Source
+from .outline import DEFAULT_MAX_NODES, build_outline, find_markers
 from .sanity import find_input_problems
-from .span import trusted
+from .source import SourceText
 
 
 def parse(
@@ -37,111 +30,38 @@ def parse(
     the tree (and so the memory) on hostile input: past it no node is opened, the rest of the
     text stays inside the last node, and a ``limit_reached`` diagnostic says where.
     """
-    _check_arguments(text, reference_date, max_nodes)
-    return _parse(text, reference_date, None, max_nodes)
+    check_arguments(text, reference_date, max_nodes)
+    return run_stages(text, reference_date, None, max_nodes)
 
 
-def _parse(
+def run_stages(
     text: str,
     reference_date: datetime.date | None,
-    source: Source | None,
+    origin: Source | None,
     max_nodes: int,
     read_diagnostics: list[Diagnostic] | None = None,
 ) -> Report:
+    """The stages in order; ``origin`` and ``read_diagnostics`` come from reading a file."""
     with collector_paused():  # one burst of allocations, none of them garbage until it returns
-        return _stages(text, reference_date, source, max_nodes, read_diagnostics)
+        source = SourceText.of(text)  # 1. the text, its one-to-one fold, its quotes and lines
+        problems = find_input_problems(source)  # 2. empty input, control characters
+        if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
+            problems = read_diagnostics + problems
+        candidates = find_markers(source)  # 3. every place that looks like a marker
+        outline = build_outline(source, candidates, max_nodes=max_nodes)  # 4. the tree, drafted
+        reference = reference_date or implied_reference_date(source)
+        dates = extract_dates(source, reference)  # 5. the mentions, drafted
+        slogans = extract_slogans(source)
+        not_counts = [(m.start, m.end) for m in outline.markers]
+        not_counts += [(d.span.start, d.span.end) for d in dates]
+        not_counts += [(s.span.start, s.span.end) for s in slogans]
+        counts = extract_counts(source, exclude=not_counts)
+        findings = Findings(counts, dates, extract_documents(source), slogans)
+        # Stages that read the drafted outline and mentions run here, before the report is built.
+        return assemble(source, outline, findings, problems, reference, origin)  # 6. the Report
 
 
-def _stages(
-    text: str,
-    reference_date: datetime.date | None,
-    source: Source | None,
-    max_nodes: int,
-    read_diagnostics: list[Diagnostic] | None,
-) -> Report:
-    folded = fold(text)  # 1. one-to-one folding: same length, same offsets
-    problems = find_input_problems(text, folded)  # 2. empty input, control characters
-    if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
-        problems = read_diagnostics + problems
-    regions = quoted_regions(folded)  # 3. “…” and 《…》, where markers cannot stand
-    candidates = find_markers(folded, regions)  # 4. every place that looks like a marker
-    outline = build_outline(text, folded, candidates, regions, max_nodes=max_nodes)  # 5. tree
-    reference = reference_date or implied_reference_date(text, folded=folded)
-    dates = extract_dates(text, reference, folded=folded, infer_reference=False)  # 6. mentions
-    documents = extract_documents(text, folded)
-    slogans = extract_slogans(text, folded)
-    not_counts = [*outline.marker_spans, *(d.span for d in dates), *(s.span for s in slogans)]
-    counts = extract_counts(text, exclude=not_counts, folded=folded)
-    attach_node_paths(outline.node_spans, counts, dates, documents, slogans)  # 7. each to its node
-    roles = find_indicator_roles(folded, counts)  # 8. the coding sheet: headline figures,
-    counts = [
-        c.model_copy(update={"indicator": roles[c.span]}) if c.span in roles else c for c in counts
-    ]
-    meta = extract_meta(text, folded, outline.title, outline.children, dates)  # who and what,
-    rectifications = find_rectifications(text, folded, outline.children, dates)  # the items
-    return trusted(
-        Report,
-        text=text,
-        title=outline.title,
-        children=outline.children,
-        diagnostics=problems + outline.diagnostics,
-        counts=counts,
-        dates=dates,
-        documents=documents,
-        slogans=slogans,
-        reference_date=reference,
-        source=source,
-        meta=meta,
-        rectifications=rectifications,
-    )
-
-
-def parse_file(
-    path: str | os.PathLike[str],
-    reference_date: datetime.date | None = None,
-    *,
-    max_bytes: int | None = DEFAULT_MAX_BYTES,
-    format: SourceFormat | None = None,
-    max_nodes: int = DEFAULT_MAX_NODES,
-) -> Report:
-    """Read a report file and parse it: text (UTF-8, BOM, GB18030, detected), .docx, .pdf or
-    a web page, recognised by content, else by suffix, unless ``format`` names it.
-
-    Files larger than ``max_bytes`` raise ``InputTooLargeError`` (``None`` lifts the cap);
-    ``max_nodes`` is ``parse``'s."""
-    data = read_bytes(path, max_bytes)
-    return parse_bytes(
-        data, name=str(path), reference_date=reference_date, format=format, max_nodes=max_nodes
-    )
-
-
-def parse_bytes(
-    data: bytes,
-    *,
-    name: str | None = None,
-    reference_date: datetime.date | None = None,
-    format: SourceFormat | None = None,
-    max_nodes: int = DEFAULT_MAX_NODES,
-) -> Report:
-    """Read a report's bytes (any format ``parse_file`` reads) and parse the text; ``report.source``
-    records the name, format, encoding, the bytes' SHA-256 and what the container says.
-    ``max_nodes`` is ``parse``'s."""
-    if not isinstance(data, (bytes, bytearray, memoryview)):
-        raise TypeError(f"parse_bytes() takes bytes, not {type(data).__name__}")
-    data = bytes(data)
-    _check_arguments("", reference_date, max_nodes)
-    extracted = read_document(data, name, format=format)
-    source = Source(
-        path=name,
-        format=extracted.format,
-        encoding=extracted.encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-        metadata=extracted.metadata,
-    )
-    return _parse(extracted.text, reference_date, source, max_nodes, extracted.diagnostics)
-
-
-def _check_arguments(text: object, reference_date: object, max_nodes: object) -> None:
+def check_arguments(text: object, reference_date: object, max_nodes: object) -> None:
     if not isinstance(text, str):
         raise TypeError(
             f"reportparse.parse() takes the report as str, not {type(text).__name__}; "

@@ -58,7 +58,6 @@ Word: TypeAlias = tuple[float, str | None]  # a word's log probability and its t
 Words: TypeAlias = dict[str, Word | tuple[()]]  # every word and every start of a word
 _PREFIX: tuple[()] = ()  # the value of the start of longer words that is no word itself
 
-_new_tuple = tuple.__new__
 _LOCK = threading.Lock()
 _STATE: dict[str, Any] = {}
 
@@ -203,11 +202,11 @@ def _load() -> _Dictionary:
         tokenizer = jieba.Tokenizer()
         tokenizer.initialize()
         tags = dict(_dictionary_tags(tokenizer.get_dict_file()))
-        for row in load_table("jieba_user_words"):
-            freq = int(row[1]) if len(row) > 1 and row[1].isdigit() else None
-            tokenizer.add_word(row[0], freq)  # with freq None, jieba suggests one
-            if len(row) > 2:
-                tags[row[0]] = row[2]  # the domain's tag wins over jieba's
+        for word, frequency, tag in load_table("jieba_user_words"):
+            freq = int(frequency) if frequency.isdigit() else None
+            tokenizer.add_word(word, freq)  # with freq None, jieba suggests one
+            if tag:
+                tags[word] = tag  # the domain's tag wins over jieba's
     finally:
         logger.setLevel(level)
     log_total = log(tokenizer.total)
@@ -228,7 +227,7 @@ def _with_tags(freq: dict[str, Any], log_total: float, tags: dict[str, str]) -> 
     """jieba's {word: frequency} turned, in place, into {word: (log probability, tag)}, with
     ``_PREFIX`` for the starts of longer words that are no word themselves (frequency 0).
 
-    The 350,000 words have only ~17,000 distinct (frequency, tag) pairs: one shared tuple per
+    The dictionary's words share few distinct (frequency, tag) pairs: one shared tuple per
     pair keeps the values a report touches few and hot in the CPU caches.
     """
     shared: dict[tuple[int, str | None], Word] = {}
@@ -322,16 +321,15 @@ def _dictionary_words(text: str, start: int, end: int, d: _Dictionary, words: li
             words.append(_tagged(run[ascii_from:x], start + ascii_from))
             ascii_from = -1
         tag = tag_at[x] or tag_of(run[x:y])
-        words.append(_new_tuple(Token, (run[x:y], tag, start + x, start + y)))
+        words.append(Token(run[x:y], tag, start + x, start + y))
         x = y
     if ascii_from >= 0:
         words.append(_tagged(run[ascii_from:], start + ascii_from))
 
 
 def _tagged(word: str, start: int) -> Token:
-    """The token of ``word`` at ``start``, tagged by ``tag_of`` (``Token()`` is a Python-level
-    call; ``tuple.__new__`` is not)."""
-    return _new_tuple(Token, (word, tag_of(word), start, start + len(word)))
+    """The token of ``word`` at ``start``, tagged by ``tag_of``."""
+    return Token(word, tag_of(word), start, start + len(word))
 
 
 def word_tag(word: str) -> str | None:

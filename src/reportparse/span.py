@@ -1,5 +1,5 @@
-"""Span (a frozen, half-open ``[start, end)`` range of ``str`` indices) and ``trusted``, the fast
-constructor of models from data the parser itself produced."""
+"""Span (a frozen, half-open ``[start, end)`` range of ``str`` indices), and ``trusted`` and
+``builder``, the constructors of models from data the parser itself produced."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pydantic import BaseModel
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 _new = object.__new__
-# The slot setters of BaseModel, called directly: about twice as fast as object.__setattr__
-# (which looks the descriptor up by name on every call).
+# The slot setters of BaseModel, called directly (object.__setattr__ would look the descriptor
+# up by name on every call).
 _set_dict = BaseModel.__dict__["__dict__"].__set__
 _set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
@@ -46,18 +46,11 @@ def trusted(cls: type[ModelT], **values: Any) -> ModelT:
     return layout.build(values)  # type: ignore[no-any-return]
 
 
-def trusted_from(cls: type[ModelT], values: dict[str, Any]) -> ModelT:
-    """``trusted`` for the hottest paths: ``values`` is a fresh dict holding EVERY field of
-    ``cls`` in declaration order (not checked; the dict becomes the model's ``__dict__``).
-
-    Saves the keyword packing and the order check (~1 µs of ~2.5 per model).
-    """
-    return (_LAYOUTS.get(cls) or _layout(cls)).build(values)  # type: ignore[no-any-return]
-
-
 def builder(cls: type[ModelT]) -> Callable[[dict[str, Any]], ModelT]:
-    """``trusted_from`` fixed to one class, for the loops that build many models of it: the
-    class's layout is looked up once here, not once per model."""
+    """The constructor of ``cls`` from internal data, for the loops that build many models of
+    it: the returned function takes a fresh dict holding every field of ``cls`` in declaration
+    order (not checked here: ``tests/test_assemble.py`` checks every model of parsed reports),
+    and the dict becomes the model's ``__dict__``."""
     return (_LAYOUTS.get(cls) or _layout(cls)).build
 
 

@@ -1,38 +1,40 @@
 """The domain layer: report metadata, rectification items and headline figures, read from the
-text, the built outline and the mentions (see docs/domain.md).
-
-The stages read mentions through the small protocols below, so they take the extractors'
-results whether or not these are models yet.
-"""
+text, the built outline and the mentions (see docs/domain.md)."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from ..models import Node, Rectification, ReportMeta, Title
+from ..source import SourceText
 from ..span import Span
+from .indicators import find_indicator_roles
+from .mentions import CountLike, DateLike
+from .meta import extract_meta
+from .rectifications import find_rectifications
 
 
-class CountLike(Protocol):
-    """What the indicator stage reads of a count."""
+@dataclass(frozen=True, slots=True)
+class DomainReading:
+    """What the domain layer reads from one report: each headline count's role (by the
+    count's span), the metadata and the rectification items."""
 
-    @property
-    def span(self) -> Span: ...
-    @property
-    def unit(self) -> str | None: ...
-    @property
-    def object(self) -> str | None: ...
-    @property
-    def duration(self) -> bool: ...
+    roles: dict[Span, str]
+    meta: ReportMeta
+    rectifications: list[Rectification]
 
 
-class DateLike(Protocol):
-    """What the meta and rectification stages read of a date mention."""
-
-    @property
-    def span(self) -> Span: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def value(self) -> str | None: ...
-    @property
-    def precision(self) -> str | None: ...
+def read_domain(
+    source: SourceText,
+    title: Title | None,
+    children: Sequence[Node],
+    counts: Sequence[CountLike],
+    dates: Sequence[DateLike],
+) -> DomainReading:
+    """The coding sheet of one report, from its text, its built outline and its mentions."""
+    return DomainReading(
+        roles=find_indicator_roles(source, counts),
+        meta=extract_meta(source, title, children, dates),
+        rectifications=find_rectifications(source, children, dates),
+    )

@@ -14,9 +14,11 @@ from functools import cache
 
 import regex
 
-from ..lexicon import alternation, load_records
+from ..chars import alternation
+from ..lexicon import load_records
+from ..source import SourceText
 from ..span import Span
-from . import CountLike
+from .mentions import CountLike
 
 _CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
 # what may follow a figure that stands for its clause's noun (正在推进2项，其余3项正在推进,
@@ -59,15 +61,16 @@ def indicator_names() -> tuple[str, ...]:
     return tuple(role.name for role in _roles())
 
 
-def find_indicator_roles(folded: str, counts: Sequence[CountLike]) -> dict[Span, str]:
+def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dict[Span, str]:
     """The role of every count that is a headline figure, keyed by the count's span.
 
     A figure listed after another with only 、 between them shares its verb (约谈科室主任4人、
     医师15人): without a role of its own, it takes the one before when the unit fits."""
+    folded = source.folded
     roles: dict[Span, str] = {}
     previous: tuple[CountLike, str] | None = None
     for count in counts:
-        role = indicator_role(folded, count)
+        role = indicator_role(source, count)
         if role is None and previous is not None:
             before, before_role = previous
             between = folded[before.span.end : count.span.start].strip()
@@ -83,8 +86,9 @@ def _role(name: str) -> _Role:
     return next(role for role in _roles() if role.name == name)
 
 
-def indicator_role(folded: str, count: CountLike) -> str | None:
+def indicator_role(source: SourceText, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
+    folded = source.folded
     if count.duration or count.unit not in _units():
         return None
     start, end = count.span.start, count.span.end

@@ -17,11 +17,13 @@ from typing import Any
 
 import regex
 
-from ..lexicon import alternation, load_records, load_words, longest_first
+from ..chars import alternation, longest_first
+from ..lexicon import load_records, load_words
 from ..models import Contact, ContactKind, Node, ReportMeta, Title
 from ..numerals import cn_to_int
+from ..source import SourceText
 from ..span import Span
-from . import DateLike
+from .mentions import DateLike
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
 _OPENING_MAX = 900  # the opening formula sits in the first paragraph(s) before 一、
@@ -60,9 +62,9 @@ def _patterns() -> _Patterns:
     kinds = alternation(
         [w["word"] for w in words if w["field"] == "kind" and w["word"] != "回头看"]
     )
-    levels = alternation(load_words("inspector_levels")[1:])
+    levels = alternation(load_words("inspector_levels"))
     labels = alternation([row["label"] for row in load_records("contact_labels")])
-    body_suffix = alternation(load_words("unit_suffixes")[1:])
+    body_suffix = alternation(load_words("unit_suffixes"))
     described = (
         rf"(?:[一二三四五六七八九十]+届)?(?:{levels})?(?:\d{{4}}年度?)?(?:第{_NUMERAL}轮)?"
         rf"(?:第{_NUMERAL}批)?(?:{kinds})?"
@@ -143,13 +145,13 @@ _PRONOUN = regex.compile(r"(?:我|本)(?:校|院|局|委|部|厅|市|县|区|单
 
 
 def extract_meta(
-    text: str,
-    folded: str,
+    source: SourceText,
     title: Title | None,
     children: Sequence[Node],
     dates: Sequence[DateLike],
 ) -> ReportMeta:
     """The report's metadata, each field ``None`` when the text does not say it."""
+    text, folded = source.text, source.folded
     p = _patterns()
     if title is not None and _is_opening_not_title(folded, title):
         title = None
@@ -225,7 +227,7 @@ def extract_meta(
     _put_dates(folded, opening, dates, put)
     return ReportMeta(
         **{field: value for field, (value, _) in found.items()},
-        contacts=extract_contacts(text, folded),
+        contacts=extract_contacts(source),
         spans={field: span for field, (_, span) in found.items()},
     )
 
@@ -348,9 +350,10 @@ def _sentence_end(folded: str, pos: int, hi: int) -> int:
     return min(ends) if ends else hi
 
 
-def extract_contacts(text: str, folded: str) -> list[Contact]:
+def extract_contacts(source: SourceText) -> list[Contact]:
     """Phones, addresses, postcodes, e-mails, websites and mailboxes, in document order: every
     labelled one (电话：…, 邮编…), and e-mails and web addresses wherever they stand."""
+    text, folded = source.text, source.folded
     p = _patterns()
     kinds = {row["label"]: row["kind"] for row in load_records("contact_labels")}
     contacts: list[Contact] = []

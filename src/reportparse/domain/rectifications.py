@@ -25,11 +25,12 @@ from typing import Literal
 
 import regex
 
-from ..lexicon import alternation, load_records
-from ..markers import quoted_regions
+from ..chars import alternation
+from ..lexicon import load_records
 from ..models import Measure, Node, Rectification, RectificationStatus
+from ..source import SourceText
 from ..span import Span
-from . import DateLike
+from .mentions import DateLike
 
 # item: states a problem; either: an item, or the group of the items under it; category: a
 # group heading (…方面); status: sorts items by state; section: the part that answers the
@@ -291,9 +292,10 @@ def _walk(entries: Sequence[_Entry]) -> Iterator[_Entry]:
 
 
 def find_rectifications(
-    text: str, folded: str, children: Sequence[Node], dates: Sequence[DateLike]
+    source: SourceText, children: Sequence[Node], dates: Sequence[DateLike]
 ) -> list[Rectification]:
     """Every rectification item of the outline, in document order."""
+    text, folded = source.text, source.folded
     roots = _numbered_tree(children, None, folded)
     entries = list(_walk(roots))
     for entry in entries:
@@ -310,7 +312,7 @@ def find_rectifications(
             entry.is_group = True
         elif form == "either":
             entry.is_item = True
-    quotes = quoted_regions(folded)
+    quotes = source.quoted.spans
     return [
         _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item
     ]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lexicon import alternation, load_words
-from ..models import Slogan
-from ..normalise import folded_text
-from ..span import Span, builder
+from ..chars import CLAUSE_END, alternation
+from ..drafts import SloganDraft
+from ..lexicon import load_words
+from ..source import SourceText
+from ..span import Span
 
 MAX_SLOGAN = 15
 """Longest content kept: formulas are short; longer quotes are problem statements or names."""
@@ -44,11 +45,9 @@ _CURLY_QUOTES = (
     re.compile(_SINGLE.replace("‘", "‘" + _HAS_NUMERAL, 1)),
 )
 _by_start = re.Match.start
-_build = builder(Slogan)
-_span = Span.of
 _LEXICAL = re.compile(alternation(load_words("slogan_lexical")))
 # Quotes that are sentences or clauses are not formulas (、 is allowed: “双随机、一公开”).
-_SENTENCE = re.compile(r"[,，。;；:：!！?？]")
+_SENTENCE = re.compile(f"[{re.escape(CLAUSE_END)}]")
 # Quoted dates and periods belong to the dates extractor: “十四五” (a five-year plan), “12·21”
 # (an incident named by its date), “2020年”.
 _DATE_LIKE = re.compile(
@@ -75,30 +74,20 @@ def _numbered_formula(content: str) -> bool:
     return _NUMERAL.search(_LEXICAL.sub("", content)) is not None
 
 
-def extract_slogans(text: str, folded: str | None = None) -> list[Slogan]:
-    """Every quoted numbered formula in ``text``, quotes included in the span, sorted by start."""
-    folded = folded_text(text, folded)
-    found: list[Slogan] = []
-    numeral = _NUMERAL.search
+def extract_slogans(source: SourceText) -> list[SloganDraft]:
+    """Every quoted numbered formula, quotes included in the span, sorted by start."""
+    text, folded = source.text, source.folded
+    found: list[SloganDraft] = []
     for quote in _quotes(folded):
         c_start, c_end = quote.span(quote.lastindex or 0)
         # most quotes hold no numeral: reject them without slicing (is_formula would)
-        if numeral(folded, c_start, c_end) is None:
+        if _NUMERAL.search(folded, c_start, c_end) is None:
             continue
         content = folded[c_start:c_end].strip()
         if not 1 < len(content) <= MAX_SLOGAN or not _numbered_formula(content):
             continue
         start, end = quote.span()
-        found.append(
-            _build(
-                {
-                    "span": _span(start, end),
-                    "text": text[start:end],
-                    "node_path": None,
-                    "name": text[c_start:c_end].strip(),
-                }
-            )
-        )
+        found.append(SloganDraft(Span.of(start, end), text[start:end], text[c_start:c_end].strip()))
     return found
 
 

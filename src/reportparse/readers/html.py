@@ -24,8 +24,9 @@ import re
 from functools import cache
 from typing import Any
 
+from ..chars import longest_first
 from ..errors import DecodeError
-from ..lexicon import load_table, longest_first
+from ..lexicon import load_table
 from . import Extracted, require
 from .text import decode_text
 

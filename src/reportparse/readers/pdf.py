@@ -24,11 +24,13 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
+from ..chars import SENTENCE_END
 from ..errors import DecodeError
 from ..lexicon import load_table
-from ..markers import SENTENCE_END, find_markers, quoted_regions
 from ..models import Diagnostic
 from ..normalise import fold
+from ..outline import find_markers
+from ..source import SourceText
 from ..span import Span
 from . import Extracted, require
 
@@ -162,13 +164,12 @@ def opens_with_marker(text: str) -> bool:
     scan: such a line opens a node, so it is never joined to the line above. Enumerations
     written as words (一是, 第一，, 其一) run inside paragraphs and are as often wrapped onto
     a line's start as not, so they do not count."""
-    folded = fold(text)
     return any(
         candidate.start == 0
         and candidate.strong
         and not candidate.doubtful
         and candidate.style not in _RUN_IN_STYLES
-        for candidate in find_markers(folded, quoted_regions(folded))
+        for candidate in find_markers(SourceText.of(text))
     )
 
 

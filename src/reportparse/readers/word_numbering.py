@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..numerals import CIRCLED, int_to_cn
+from ..chars import CIRCLED
+from ..numerals import int_to_cn
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 LEVELS = 9

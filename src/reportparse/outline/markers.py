@@ -1,4 +1,4 @@
-"""Stage 4: folded text -> list of numbering-marker candidates (style, ordinal, offsets, strength).
+"""Marker candidates: every place that looks like a numbering marker, with its strength.
 
 One compiled alternation, assembled from the style table in ``lexicon/marker_styles.txt``, runs
 over the folded text once. Each hit is then judged by its left context (line start = strong;
@@ -10,56 +10,30 @@ numbering sequence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterator
 from functools import cache
-from typing import Literal, NamedTuple
 
-from .lexicon import class_led_scan, load_table
-from .numerals import circled_to_int, cn_to_int
+from ..chars import CIRCLED, CLAUSE_END, ORDINAL_NUMERALS, SENTENCE_END, class_led_scan
+from ..drafts import Candidate
+from ..numerals import circled_to_int, cn_to_int
+from ..source import LineIndex, SourceText
+from .styles import BARE_STYLES, STYLE_RULES
 
-Where = Literal["line", "inline", "clause"]
-
-
-@dataclass(frozen=True, slots=True)
-class MarkerStyleRule:
-    style: str
-    where: Where
-    pattern: str
-
-
-class Candidate(NamedTuple):
-    """A place that looks like a numbering marker (a tuple: thousands are made per report)."""
-
-    style: str
-    ordinal: int
-    start: int
-    end: int
-    strong: bool  # at the start of a line (after indentation, ``**`` or ``#``)
-    depth: int  # sub-level within a style: 1.2.3 has depth 3 (decimal style only)
-    doubtful: bool  # reads as a number too (3.10种): a marker only if it continues a list
-    key: str  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
-
-
-STYLE_RULES = tuple(MarkerStyleRule(s, w, p) for s, w, p in load_table("marker_styles"))  # type: ignore[arg-type]
 _WHERE = {rule.style: rule.where for rule in STYLE_RULES}
 
 # Every marker starts with one of these; the leading lookahead lets `re` skip all other
 # positions at C speed (tests/test_markers.py checks that it drops no candidate).
 # Each style's only group is its numeral, named after the style (so ``lastgroup`` is the
 # style): with no wrapping group, a branch that opens with a literal (第, (, 其) is skipped by
-# `re` on its first character, which makes the pass a quarter faster than one named group
-# per style around a named numeral group.
-CIRCLED_CHARS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-CN_NUMERAL_CHARS = "一二三四五六七八九十百"
-MARKER_FIRST_CHARS = "0123456789" + CN_NUMERAL_CHARS + "第其(" + CIRCLED_CHARS
+# `re` on its first character (one named group per style around the numeral would hide it).
+MARKER_FIRST_CHARS = "0123456789" + ORDINAL_NUMERALS + "第其(" + CIRCLED
 # How every marker opens, tested (second) before the fourteen styles are tried at a position.
-# It drops the 一 of 统一 and 进一步 and the digits of 2020年: the pass is a quarter faster.
+# It drops the 一 of 统一 and 进一步 and the digits of 2020年 without trying every style.
 MARKER_OPENING = "|".join(
     (
-        f"[{CIRCLED_CHARS}]",  # a circled number is a marker by itself
+        f"[{CIRCLED}]",  # a circled number is a marker by itself
         r"\d{1,3}[.、。) \t]",  # an Arabic number ends in its sign: 1. 12、 3) 1.2 1 标题
-        rf"\D[\d{CN_NUMERAL_CHARS}零〇、是 \t]",  # 第一 第1 其一 (一 ( 1 十一 一、 一是
+        rf"\D[\d{ORDINAL_NUMERALS}零〇、是 \t]",  # 第一 第1 其一 (一 ( 1 十一 一、 一是
     )
 )
 
@@ -79,7 +53,7 @@ def marker_pattern() -> re.Pattern[str]:
 def _marker_scan() -> tuple[re.Pattern[str], dict[str, int]]:
     """What find_markers runs: the hits of ``marker_pattern()`` by a scan that skips to the
     first characters of markers (see ``class_led_scan``), and for each style the index of its
-    numeral group. Compiled on first use (~15 ms), not at import.
+    numeral group. Compiled on first use, not at import.
 
     In each style the numeral group is unnamed and an empty group named after the style closes
     it: ``lastgroup`` is the style, its end the marker's end, and the group just before it the
@@ -103,39 +77,16 @@ def _marker_scan() -> tuple[re.Pattern[str], dict[str, int]]:
 
 # What may stand between the start of a line and a strong marker.
 _LINE_LEAD = re.compile(r"[ \t]*(?:\*\*|#{1,6}[ \t]*|>[ \t]*)?")
-SENTENCE_END = frozenset("。;:!?")
-CLAUSE_END = SENTENCE_END | frozenset(",")
 _SKIPPABLE_BEFORE = frozenset(" \t”’」』\"'")  # closing quotes and spaces after 。
 
 # A page copied from the web may lose its line breaks: a heading without 。 then runs straight
 # into the next marker (…整改情况(一)关于…问题1。针对…). On such very long lines these styles
-# are also candidates right after a character; the outline still demands a confirmed sequence.
-BARE_STYLES = frozenset({"cn_dun", "cn_paren", "arabic_paren", "arabic_dot", "cn_shi"})
+# (BARE_STYLES) are also candidates right after a character; the outline still demands a
+# confirmed sequence.
 FLATTENED_LINE = 3000
 _NOT_BEFORE_BARE = frozenset("第共计约近超达至和及或、统之唯")
-_LINE_BREAK = re.compile("\n")
 _DIGIT_AFTER_DOT = frozenset("0123456789%")
-_QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "「": "」", "『": "』", "〈": "〉"}
-MAX_QUOTE = 400  # a quote or title longer than this is treated as unclosed
-# An opener, then on the same line and within MAX_QUOTE characters its closer, with no second
-# opener of the same kind between them. One `re` pass: matches of different kinds nest inside
-# each other (“…‘…’…”), so the outermost quote is what finditer returns.
-_QUOTED = re.compile(
-    "|".join(
-        f"{re.escape(opener)}[^{re.escape(opener + closer)}\n]{{0,{MAX_QUOTE - 1}}}"
-        f"{re.escape(closer)}"
-        for opener, closer in _QUOTE_PAIRS.items()
-    )
-)
-
-
-def quoted_regions(folded: str) -> list[tuple[int, int]]:
-    """Sorted, disjoint ``[start, end)`` regions inside “…”, ‘…’, 《…》 (and kin).
-
-    Quotes do not run across line breaks; an opener never closed on its line, or closed more
-    than MAX_QUOTE characters later, protects nothing (so one stray “ cannot hide a document).
-    """
-    return [hit.span() for hit in _QUOTED.finditer(folded)]
+_SENTENCE_END = frozenset(SENTENCE_END)
 
 
 def _is_line_start(folded: str, pos: int) -> bool:
@@ -154,15 +105,6 @@ def _char_before(folded: str, pos: int) -> str:
     return folded[pos - 1] if pos > 0 else ""
 
 
-def _line_length(line_breaks: list[int], position: int, text_length: int) -> int:
-    """Length of the line holding ``position`` (``line_breaks``: sorted offsets of ``\n``; the
-    last line ends with the text)."""
-    index = bisect_right(line_breaks, position)
-    start = line_breaks[index - 1] + 1 if index else 0
-    end = line_breaks[index] if index < len(line_breaks) else text_length
-    return end - start
-
-
 @cache  # the same few numerals (一, 二, 1, 2…) come back thousands of times
 def _ordinal(numeral: str) -> int | None:
     """The number a marker's numeral stands for. The numeral alone decides it (only the circled
@@ -177,21 +119,7 @@ def _ordinal(numeral: str) -> int | None:
     return cn_to_int(numeral)
 
 
-class _LineLengths:
-    """Length of the line holding a position; the line breaks are found on first need only
-    (most texts never ask: only a bare marker on a very long line does)."""
-
-    def __init__(self, folded: str) -> None:
-        self.folded = folded
-        self.breaks: list[int] | None = None
-
-    def at(self, position: int) -> int:
-        if self.breaks is None:
-            self.breaks = [hit.start() for hit in _LINE_BREAK.finditer(self.folded)]
-        return _line_length(self.breaks, position, len(self.folded))
-
-
-def _context_allows(style: str, before: str, start: int, lines: _LineLengths) -> bool:
+def _context_allows(style: str, before: str, start: int, lines: LineIndex) -> bool:
     """Whether a marker of ``style`` may stand inside a line right after ``before``, when
     ``before`` is none of the punctuation marks of ``_ALWAYS_AFTER[style]`` (tested first)."""
     if _WHERE[style] == "line":
@@ -203,53 +131,51 @@ def _context_allows(style: str, before: str, start: int, lines: _LineLengths) ->
         and bool(before)
         and (before == ")" or not before.isascii())  # …（XX负责）二、 / （共130项）1.
         and before not in _NOT_BEFORE_BARE
-        and lines.at(start) >= FLATTENED_LINE
+        and lines.length_at(start) >= FLATTENED_LINE
     )
 
 
 # The last character of a non-empty _LINE_LEAD; after any other character no line starts.
 _LEAD_LAST = frozenset(" \t*#>")
-_make_candidate = tuple.__new__  # what Candidate(...) does, without its keyword handling
 # Per style, the characters after which it may stand inside a line in any case: the common
 # inline case, answered by one set lookup before _context_allows runs for the rest.
 _ALWAYS_AFTER = {
     rule.style: (
         frozenset()
         if rule.where == "line"
-        else CLAUSE_END
+        else frozenset(CLAUSE_END)
         if rule.where == "clause"
-        else SENTENCE_END
+        else _SENTENCE_END
     )
     for rule in STYLE_RULES
 }
 
 
-def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> list[Candidate]:
-    """Every marker candidate in document order, with its strength; traps already removed.
-
-    ``regions`` are the quoted regions of ``folded`` (computed here when not given). The loop
-    runs once per hit (a hundred or so per report): the character before the hit settles most
-    checks at once, so the line-start and look-behind helpers run only when it is ambiguous.
-    """
-    if regions is None:
-        regions = quoted_regions(folded)
-    lines = _LineLengths(folded)
-    length = len(folded)
-    # the first region that ends after the current hit (hits come in order); past the last
-    # region, one that starts and ends past the text
-    remaining = iter(regions)
-    no_region = (length + 1, length + 1)
-    region_start, region_end = next(remaining, no_region)
-    candidates: list[Candidate] = []
-    append = candidates.append
-    marker_end = 0
-    bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
+def marker_hits(folded: str) -> Iterator[tuple[int, int, str, str]]:
+    """The hits of ``marker_pattern()``, found by its class-led scan: each hit's start, end,
+    style and numeral."""
     scan, numeral_group = _marker_scan()
+    marker_end = 0
     for hit in scan.finditer(folded):
         start, style = hit.start(), hit.lastgroup
         if start < marker_end or style is None:
             continue  # inside the marker before (marker_pattern() never starts there)
-        marker_end = end = hit.end(style)
+        marker_end = hit.end(style)
+        yield start, marker_end, style, hit[numeral_group[style]]
+
+
+def find_markers(source: SourceText) -> list[Candidate]:
+    """Every marker candidate in document order, with its strength; traps already removed.
+
+    The loop runs once per hit (a hundred or so per report): the character before the hit
+    settles most checks at once, so the line-start and look-behind helpers run only when it is
+    ambiguous.
+    """
+    folded, quoted, lines = source.folded, source.quoted, source.lines
+    length = len(folded)
+    candidates: list[Candidate] = []
+    bare_decimal = False  # a decimal without a dot (2　组织机构) found: it needs confirming
+    for start, end, style, numeral in marker_hits(folded):
         previous = folded[start - 1] if start else "\n"
         if previous == "\n":
             strong = True
@@ -263,18 +189,16 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
                 style, before, start, lines
             ):
                 continue
-        while region_end <= start:
-            region_start, region_end = next(remaining, no_region)
-        if region_start < start:
-            continue  # inside “…” or 《…》 (regions are sorted and disjoint)
-        numeral = hit[numeral_group[style]]
+        if quoted.covers(start):
+            continue  # inside “…” or 《…》
         ordinal = _ordinal(numeral)
         if ordinal is None or ordinal <= 0:
             continue
         doubtful = False
         if style == "arabic_dot" and end < length and folded[end] in _DIGIT_AFTER_DOT:
             if not strong and (
-                _char_before(folded, start) not in SENTENCE_END or lines.at(start) < FLATTENED_LINE
+                _char_before(folded, start) not in _SENTENCE_END
+                or lines.length_at(start) < FLATTENED_LINE
             ):
                 continue  # 2.45万, 1.2倍: a decimal number inside a sentence
             # at a line start, or right after 。 on a page that lost its line breaks (…。3．10种)
@@ -285,9 +209,7 @@ def find_markers(folded: str, regions: list[tuple[int, int]] | None = None) -> l
             bare_decimal = bare_decimal or depth == 1
         else:
             depth, key = 1, style
-        append(
-            _make_candidate(Candidate, (style, ordinal, start, end, strong, depth, doubtful, key))
-        )
+        candidates.append(Candidate(style, ordinal, start, end, strong, depth, doubtful, key))
     return _confirm_bare_decimals(candidates, folded) if bare_decimal else candidates
 
 

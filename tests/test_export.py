@@ -166,3 +166,25 @@ def test_dataframe_of_one_report_many_and_named() -> None:
     dates = to_dataframe(reportparse.parse("2020年5月至7月"), "dates")
     assert dates["date_start"].tolist() == [pd.Timestamp("2020-05-01")]
     assert dates["date_end"].tolist() == [pd.Timestamp("2020-07-31")]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        pytest.param(["一、总体情况\n召开会议3次。"], id="a-list-of-texts"),
+        pytest.param({"a.txt": "一、总体情况"}, id="a-dict-of-texts"),
+        pytest.param([Path("samples/inspection_standard.txt")], id="a-list-of-paths"),
+        pytest.param("一、总体情况", id="one-text"),
+    ],
+)
+def test_dataframe_refuses_what_is_no_report(reports: object) -> None:
+    """Texts or paths given where reports are expected are an error, not an empty table."""
+    pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="parse"):
+        to_dataframe(reports, "counts")  # type: ignore[arg-type]
+
+
+def test_dataframe_of_one_failure_is_empty() -> None:
+    pytest.importorskip("pandas")
+    failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
+    assert len(to_dataframe(failure, "counts")) == 0

@@ -8,7 +8,7 @@ import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 from .models import (
     BaseNode,
@@ -254,7 +254,8 @@ def to_dataframe(
 
     ``reports`` is a report, a dict of name -> report (the name fills ``file``), or an iterable of
     reports (``file`` is each report's source path; a ``report`` column numbers them in order).
-    ``ParseFailure`` items (from ``parse_many``) give no rows. Ordinals are nullable integers
+    ``ParseFailure`` items (from ``parse_many``) give no rows; anything else (a text, a path) is
+    a ``TypeError``. Ordinals are nullable integers
     (``Int64``); the dates table's ``date_start``/``date_end`` are ``datetime64``.
     Needs pandas (``pip install "reportparse[pandas]"``)."""
     try:
@@ -266,14 +267,18 @@ def to_dataframe(
     rows: list[Row] = []
     if isinstance(reports, Report):
         rows = to_records(reports, kind)
+    elif isinstance(reports, ParseFailure):
+        pass
     elif isinstance(reports, Mapping):
         for name, report in reports.items():
-            if isinstance(report, Report):
+            if _is_report(report):
                 rows.extend(to_records(report, kind, file=str(name)))
+    elif isinstance(reports, (str, bytes)):
+        _is_report(reports)  # raises: a text is no report
     else:
         columns.insert(1, "report")
         for number, report in enumerate(reports):
-            if isinstance(report, Report):
+            if _is_report(report):
                 rows.extend({"report": number, **row} for row in to_records(report, kind))
     frame = pd.DataFrame(rows, columns=columns)
     for column in spec.integer_columns:
@@ -281,6 +286,19 @@ def to_dataframe(
     for column in spec.date_columns:
         frame[column] = pd.to_datetime(frame[column], errors="coerce")
     return frame
+
+
+def _is_report(item: object) -> TypeGuard[Report]:
+    """Whether an item of ``to_dataframe`` gives rows: ``True`` for a report, ``False`` for a
+    ``ParseFailure``; anything else (a text, a path) is a ``TypeError`` rather than no rows."""
+    if isinstance(item, Report):
+        return True
+    if isinstance(item, ParseFailure):
+        return False
+    raise TypeError(
+        f"to_dataframe takes reports (or ParseFailures), not {type(item).__name__}: "
+        "parse texts and files first (parse, parse_file, parse_many)"
+    )
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:

@@ -228,6 +228,16 @@ def test_glob_picks_files_in_folders(folder: Path, capsys: pytest.CaptureFixture
     ]
 
 
+@pytest.mark.parametrize("name", ["notes.md", "notes.markdown", "NOTES.TXT", "page.shtml"])
+def test_folder_walk_takes_every_suffix_parse_file_reads(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    assert main([str(tmp_path), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(tmp_path / name)]
+
+
 def test_output_file(report_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main([str(report_file), "--format", "jsonl", "--output", str(out)]) == 0

@@ -23,18 +23,6 @@ from typing import IO
 from ..errors import DecodeError, InputTooLargeError, MissingExtraError
 from ..models import Diagnostic, SourceFormat
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (
-    ".txt",
-    ".md",
-    ".docx",
-    ".pdf",
-    ".html",
-    ".htm",
-    ".shtml",
-    ".xhtml",
-)
-"""File name endings a folder walk picks up: the formats ``parse_file`` reads."""
-
 DEFAULT_MAX_BYTES = 100 * 2**20
 """Largest input read by default (100 MiB): far above any real report, below a runaway stream."""
 
@@ -49,6 +37,9 @@ _SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".shtml": "html",
     ".xhtml": "html",
 }
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_SUFFIX_FORMATS)
+"""File name endings a folder walk picks up: the formats ``parse_file`` reads."""
 
 # Files people send instead of a report, told apart by their first bytes, so the error names
 # what the file is instead of failing to decode it as text.

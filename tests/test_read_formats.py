@@ -361,6 +361,39 @@ def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> Non
     assert isinstance(info.value, ImportError)
 
 
+PLAIN_PAGE = "<html><body><p>一、标题</p><p>召开会议3次。</p></body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("hidden", "data", "package"),
+    [
+        pytest.param("docx", "docx", "'python-docx'", id="word"),
+        pytest.param("pdfplumber", "pdf", "'pdfplumber'", id="pdf"),
+        pytest.param("selectolax", "html", "'selectolax'", id="web-page"),
+        pytest.param("readability", "plain-page", "'readability-lxml'", id="page-without-a-body"),
+    ],
+)
+def test_a_missing_extra_names_the_package_pip_installs(
+    monkeypatch: pytest.MonkeyPatch, hidden: str, data: str, package: str
+) -> None:
+    """The message names the distribution (python-docx), not the module it is imported as
+    (docx, another package on the index)."""
+    import sys
+
+    content = {
+        "docx": lambda: word_numbered_docx("一、标题"),
+        "pdf": lambda: paged_pdf("一、标题"),
+        "html": lambda: government_page("一、标题\n召开会议3次。"),
+        "plain-page": lambda: PLAIN_PAGE,
+    }[data]()
+    for name in list(sys.modules):
+        if name == hidden or name.startswith(hidden + "."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, hidden, None)  # importing it now fails
+    with pytest.raises(reportparse.MissingExtraError, match=re.escape(package)):
+        reportparse.parse_bytes(content, name="r")
+
+
 def test_report_nodes_of_every_format_are_lossless(source_text: str) -> None:
     for data in (word_numbered_docx(source_text), paged_pdf(source_text)):
         report = reportparse.parse_bytes(data)

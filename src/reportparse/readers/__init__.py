@@ -136,12 +136,13 @@ def read_document(
     return _READERS[chosen](data, label, chosen)
 
 
-def require(module: str, extra: str, what: str) -> ModuleType:
-    """Import an optional dependency, or raise ``MissingExtraError`` naming the extra."""
+def require(module: str, extra: str, what: str, *, package: str | None = None) -> ModuleType:
+    """Import an optional dependency, or raise ``MissingExtraError`` naming the extra and the
+    package pip installs (``package``, when it is not the module's top name)."""
     try:
         return import_module(module)
     except ImportError:
-        raise MissingExtraError(extra, module.split(".")[0], what) from None
+        raise MissingExtraError(extra, module.split(".")[0], what, package=package) from None
 
 
 def _zip_holds(data: bytes, member: str) -> bool:

@@ -352,32 +352,25 @@ def test_files_that_are_no_report_say_what_they_are(data: bytes, name: str, mess
         reportparse.parse_bytes(data, name=name)
 
 
-def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
-
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber now fails
-    with pytest.raises(reportparse.ReportParseError, match=re.escape("reportparse[pdf]")) as info:
-        reportparse.parse_bytes(paged_pdf("一、标题"), name="r.pdf")
-    assert isinstance(info.value, ImportError)
-
-
 PLAIN_PAGE = "<html><body><p>一、标题</p><p>召开会议3次。</p></body></html>".encode()
 
 
 @pytest.mark.parametrize(
-    ("hidden", "data", "package"),
+    ("hidden", "data", "package", "extra"),
     [
-        pytest.param("docx", "docx", "'python-docx'", id="word"),
-        pytest.param("pdfplumber", "pdf", "'pdfplumber'", id="pdf"),
-        pytest.param("selectolax", "html", "'selectolax'", id="web-page"),
-        pytest.param("readability", "plain-page", "'readability-lxml'", id="page-without-a-body"),
+        pytest.param("docx", "docx", "'python-docx'", "docx", id="word"),
+        pytest.param("pdfplumber", "pdf", "'pdfplumber'", "pdf", id="pdf"),
+        pytest.param("selectolax", "html", "'selectolax'", "html", id="web-page"),
+        pytest.param(
+            "readability", "plain-page", "'readability-lxml'", "html", id="page-without-a-body"
+        ),
     ],
 )
-def test_a_missing_extra_names_the_package_pip_installs(
-    monkeypatch: pytest.MonkeyPatch, hidden: str, data: str, package: str
+def test_a_missing_extra_names_the_extra_and_the_package(
+    monkeypatch: pytest.MonkeyPatch, hidden: str, data: str, package: str, extra: str
 ) -> None:
-    """The message names the distribution (python-docx), not the module it is imported as
-    (docx, another package on the index)."""
+    """The message names the extra to install and the package pip installs (python-docx), not
+    the module it is imported as (docx, another package on the index)."""
     import sys
 
     content = {
@@ -390,8 +383,10 @@ def test_a_missing_extra_names_the_package_pip_installs(
         if name == hidden or name.startswith(hidden + "."):
             monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, hidden, None)  # importing it now fails
-    with pytest.raises(reportparse.MissingExtraError, match=re.escape(package)):
+    with pytest.raises(reportparse.MissingExtraError, match=re.escape(package)) as info:
         reportparse.parse_bytes(content, name="r")
+    assert f'pip install "reportparse[{extra}]"' in str(info.value)
+    assert isinstance(info.value, ImportError)  # code that catches ImportError catches it
 
 
 def test_report_nodes_of_every_format_are_lossless(source_text: str) -> None:

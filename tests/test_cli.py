@@ -335,6 +335,23 @@ def test_stdout_that_cannot_encode_chinese(report_file: Path) -> None:
     assert result.stdout.decode("utf-8").splitlines()[1] == "一、 总体情况  [1]"
 
 
+@pytest.mark.parametrize("table", ["outline", "jsonl", "nodes"])
+def test_stdout_in_a_code_page_without_some_characters(tmp_path: Path, table: str) -> None:
+    """GBK (Chinese Windows' code page) writes Chinese but not every character: those it cannot
+    hold are written as ?, said once on stderr, and the status is 1."""
+    path = tmp_path / "emoji.txt"
+    path.write_text("一、总体情况😀\n召开会议3次😀。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    result = _run([str(path), "--format", table], stdout=subprocess.PIPE, env=env)
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == (
+        "reportparse: standard output's encoding (gbk) cannot write some characters of the "
+        "reports; they were written as ?"
+    )
+    out = result.stdout.decode("gbk")
+    assert "总体情况?" in out and "😀" not in out
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")
 def test_full_disk(report_file: Path) -> None:
     with open("/dev/full", "w") as full:

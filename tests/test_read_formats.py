@@ -47,6 +47,19 @@ def shape(report: reportparse.Report) -> Shape:
     ]
 
 
+def read_back(
+    tmp_path: Path, name: str, data: bytes, source_text: str
+) -> tuple[reportparse.Report, reportparse.Report]:
+    """The file made from a text read back by ``parse_file``, and the parse of that text; their
+    outlines are the same."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = reportparse.parse_file(path)
+    expected = reportparse.parse(source_text)
+    assert shape(report) == shape(expected)
+    return report, expected
+
+
 def counts(report: reportparse.Report) -> list[tuple[int | float, str | None, str]]:
     return [(count.value, count.unit, count.text) for count in report.counts]
 
@@ -64,18 +77,15 @@ WIDE_FORMS = str.maketrans({"(": "（", ")": "）", "。": ".", "．": "."})
 def test_word_numbering_gives_the_outline_of_the_text(
     source_text: str, lists: str, tmp_path: Path
 ) -> None:
-    path = tmp_path / "report.docx"
-    path.write_bytes(word_numbered_docx(source_text, single_level_lists=lists == "single_level"))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    data = word_numbered_docx(source_text, single_level_lists=lists == "single_level")
+    report, expected = read_back(tmp_path, "report.docx", data, source_text)
     check_report(report, report.text)
-    assert shape(report) == shape(expected)
     assert counts(report) == counts(expected)
     # Word writes （一） and 1. where the text has (一) and 1。: the same markers in Word's forms
     assert marker_texts(report) == [m.translate(WIDE_FORMS) for m in marker_texts(expected)]
     assert report.source is not None
     assert report.source.format == "docx"
-    assert report.source.path == str(path)
+    assert report.source.path == str(tmp_path / "report.docx")
     assert report.source.metadata["title"] == "巡视整改情况"
     assert report.source.metadata["author"] == "测试单位办公室"
 
@@ -176,13 +186,9 @@ def test_a_damaged_word_file_raises_decode_error(tmp_path: Path) -> None:
 
 
 def test_pdf_gives_the_outline_and_counts_of_the_text(source_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(paged_pdf(source_text))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    report, expected = read_back(tmp_path, "report.pdf", paged_pdf(source_text), source_text)
     # lines wrapped at the page width are joined back: the paragraphs are the text's own
     assert report.text == source_text
-    assert shape(report) == shape(expected)
     assert counts(report) == counts(expected)
     assert report.source is not None
     assert report.source.format == "pdf"
@@ -262,12 +268,9 @@ CHROME = [
 
 
 def test_web_page_gives_the_body_without_the_chrome(source_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "t20230720_123.html"
-    path.write_bytes(government_page(source_text))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    data = government_page(source_text)
+    report, expected = read_back(tmp_path, "t20230720_123.html", data, source_text)
     assert report.text == source_text
-    assert shape(report) == shape(expected)
     assert marker_texts(report) == marker_texts(expected)
     assert [word for word in CHROME if word in report.text] == []
     assert report.source is not None

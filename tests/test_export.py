@@ -67,6 +67,17 @@ def test_tsv_escapes_tabs_and_newlines() -> None:
     assert tsv == "a\tb\nx\\ty\t\n1\\n2\t3\n"
 
 
+def test_tsv_escapes_carriage_returns() -> None:
+    r"""A node's own text keeps the file's line breaks (\r\n from Windows, between the pieces
+    around its children): \r is escaped too, or readers that end lines at \r (pandas, Excel)
+    split the row."""
+    tsv = records_to_tsv(
+        [{"a": "素养。\r\n\r\n\u3000\u3000\r\n序列。", "b": 1}, {"a": "x\ry", "b": 2}]
+    )
+    assert tsv == "a\tb\n素养。\\r\\n\\r\\n\u3000\u3000\\r\\n序列。\t1\nx\\ry\t2\n"
+    assert len(tsv.splitlines()) == 3
+
+
 def test_every_table_has_its_file_column(tmp_path: Path) -> None:
     path = tmp_path / "通报.txt"
     path.write_text(TEXT, encoding="utf-8")

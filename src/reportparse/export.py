@@ -353,10 +353,15 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+"""What a TSV cell cannot hold as is: a tab, a line break (\\n, and \\r, at which many readers
+end a line too) and the backslash that escapes them."""
+
+
 def records_to_tsv(
     rows: list[Row], columns: Iterable[str] | None = None, *, header: bool = True
 ) -> str:
-    """Rows as tab-separated text with a header line (tabs, newlines and backslashes escaped).
+    """Rows as tab-separated text with a header line (tabs, line breaks and backslashes escaped).
 
     ``columns`` defaults to the first row's keys; with no rows and no columns the text is empty."""
     names = list(columns) if columns is not None else list(rows[0]) if rows else []
@@ -364,7 +369,7 @@ def records_to_tsv(
         return ""
 
     def cell(value: Any) -> str:
-        return cell_text(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+        return cell_text(value).translate(_TSV_ESCAPES)
 
     lines = ["\t".join(names)] if header else []
     lines.extend("\t".join(cell(row.get(column)) for column in names) for row in rows)

@@ -199,3 +199,21 @@ def test_dataframe_of_one_failure_is_empty() -> None:
     pytest.importorskip("pandas")
     failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
     assert len(to_dataframe(failure, "counts")) == 0
+
+
+CRLF_TITLED = (
+    "中共某县委巡察办关于\r\n县水利局巡察整改情况的通报\r\n一、总体情况\r\n召开会议3次。\r\n"
+)
+
+
+def test_a_title_over_two_crlf_lines_shows_on_one_line() -> None:
+    r"""A title broken over lines is joined with a space wherever it is shown on one line, a
+    Windows line break (\r\n) as well as \n: a bare \r would send a terminal back to the line's
+    start and break a Markdown heading."""
+    report = reportparse.parse(CRLF_TITLED)
+    one_line = "中共某县委巡察办关于 县水利局巡察整改情况的通报"
+    assert str(report).splitlines()[0] == one_line
+    assert to_outline_text(report, paragraphs=True).splitlines()[0] == one_line
+    assert to_markdown(report).splitlines()[0] == f"# {one_line}"
+    assert f"title={one_line!r}" in repr(report)
+    assert "\r" not in to_outline_text(report, paragraphs=True)

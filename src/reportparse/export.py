@@ -193,6 +193,12 @@ RECORD_KINDS: tuple[str, ...] = tuple(TABLES)
 """The table names, in order."""
 
 
+def _one_line(text: str) -> str:
+    """Text shown on one line: its lines (ended by \\n, \\r\\n or any other line break) joined
+    by a space."""
+    return " ".join(text.splitlines())
+
+
 def _label(node: Node) -> str:
     if node.marker is not None:
         heading = f" {node.heading}" if node.heading else ""
@@ -206,12 +212,12 @@ def to_outline_text(
     """An indented tree of the numbered nodes: marker, heading (cut to ``width``), path."""
     lines = []
     if report.title is not None:
-        lines.append(report.title.text.replace("\n", " "))
+        lines.append(_one_line(report.title.text))
     for node in report.walk():
         if node.marker is None and not paragraphs:
             continue
         if node.marker is None:
-            body = report.text[node.span.start : node.span.end].replace("\n", " ")
+            body = _one_line(report.text[node.span.start : node.span.end])
             label = f"¶ {body}"
         else:
             label = _label(node)
@@ -315,7 +321,7 @@ def to_markdown(report: Report) -> str:
     """The report as Markdown: numbered nodes become headings (up to ######), text as written."""
     out = []
     if report.title is not None:
-        out.append(f"# {report.title.text.replace(chr(10), ' ')}\n")
+        out.append(f"# {_one_line(report.title.text)}\n")
     for node in report.walk():
         if node.marker is not None and node.kind == "section":
             depth = min(node.level + 1, 6)
@@ -378,7 +384,7 @@ def records_to_tsv(
 
 def report_repr(report: Report) -> str:
     """A one-line summary of a report: its title and sizes, never its text."""
-    title = report.title.text.replace("\n", " ") if report.title is not None else None
+    title = _one_line(report.title.text) if report.title is not None else None
     parts = [
         f"title={_cut(title)!r}",
         f"chars={len(report.text)}",

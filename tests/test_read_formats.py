@@ -332,6 +332,29 @@ def test_format_is_recognised_by_content_whatever_the_suffix(made_as: str, tmp_p
     assert re.search("一、", report.text)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "encoding", "expected"),
+    [
+        pytest.param("a.html", "标题\n一、总体情况\n召开会议3次。\n", "utf-8", "text", id="text"),
+        pytest.param(
+            "a.htm", "标题\n一、总体情况\na < b，c > d。\n", "gb18030", "text", id="angles"
+        ),
+        pytest.param(
+            "a.html", "标题<p>一、总体情况</p><p>会议3次。</p>", "utf-8", "html", id="tags"
+        ),
+        pytest.param("a.html", "标题<p>一、总体情况</p>", "utf-16", "html", id="utf-16-tags"),
+    ],
+)
+def test_a_file_named_html_without_markup_is_text(
+    name: str, text: str, encoding: str, expected: str
+) -> None:
+    """The suffix says web page, the bytes hold no tag: read as text, its lines kept (as a page,
+    its line breaks would be spaces and the outline lost)."""
+    report = reportparse.parse_bytes(text.encode(encoding), name=name)
+    assert report.source is not None and report.source.format == expected
+    assert [node.marker.text for node in report.walk() if node.marker] == ["一、"]
+
+
 def test_a_forced_format_wins() -> None:
     report = reportparse.parse_bytes(b"<p>\xe4\xb8\x80\xe3\x80\x81x</p>", format="text")
     assert report.text == "<p>一、x</p>"

@@ -60,6 +60,7 @@ _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 _HTML_TAG = re.compile(rb"<(?:head|body|meta|title|div|p|br|table)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(rb"<(?:/?[a-z][a-z0-9]*[\s/>]|!--|!doctype)", re.I)
 
 
 @dataclass
@@ -121,6 +122,8 @@ def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
     if by_suffix in ("pdf", "docx"):
         what = "a PDF (%PDF-)" if by_suffix == "pdf" else "a Word file (a ZIP archive)"
         raise DecodeError(f"{label}: named {suffix} but its bytes do not start like {what}")
+    if by_suffix == "html" and not _holds_a_tag(data):
+        return "text"  # a text saved as .html: read as a page, its line breaks would be lost
     return by_suffix
 
 
@@ -153,12 +156,20 @@ def _zip_holds(data: bytes, member: str) -> bool:
         return False
 
 
+def _ascii_view(data: bytes) -> bytes:
+    """The bytes with the markup's ASCII as ASCII: UTF-16 (with its BOM) re-encoded as UTF-8,
+    a UTF-8 BOM dropped."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="ignore").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def _holds_a_tag(data: bytes) -> bool:
+    return _ANY_TAG.search(_ascii_view(data)) is not None
+
+
 def _looks_like_html(data: bytes) -> bool:
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    elif head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
+    head = _ascii_view(data[:4096])
     if _HTML_START.match(head):
         return True
     # a fragment without <html>: markup from its first character, with tags a page has

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,9 @@ def test_a_title_over_two_crlf_lines_shows_on_one_line() -> None:
     assert to_markdown(report).splitlines()[0] == f"# {one_line}"
     assert f"title={one_line!r}" in repr(report)
     assert "\r" not in to_outline_text(report, paragraphs=True)
+
+
+def test_to_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(reportparse.MissingExtraError, match=r"reportparse\[pandas\]"):
+        to_dataframe(reportparse.parse("一、总体情况\n"), "nodes")

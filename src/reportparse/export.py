@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeGuard
 
+from .errors import MissingExtraError
 from .models import (
     BaseNode,
     Count,
@@ -266,8 +267,8 @@ def to_dataframe(
     Needs pandas (``pip install "reportparse[pandas]"``)."""
     try:
         import pandas as pd
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError('to_dataframe needs pandas: pip install "reportparse[pandas]"') from error
+    except ImportError as error:
+        raise MissingExtraError("pandas", "pandas", "to_dataframe") from error
     spec = table(kind)
     columns = list(table_columns(kind))
     rows: list[Row] = []

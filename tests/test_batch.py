@@ -56,6 +56,7 @@ def _check_in_order(results: list[Report | ParseFailure], tmp_path: Path) -> Non
         error_type="FileNotFoundError",
         message="No such file or directory",
     )
+    assert absent.source is not None and absent.source.format is None  # nothing was read
     assert isinstance(not_text, ParseFailure) and not_text.source is None
     assert not_text.error_type == "DecodeError"
     assert not_text.message.startswith("not UTF-8 (byte ")

@@ -228,6 +228,16 @@ def test_glob_picks_files_in_folders(folder: Path, capsys: pytest.CaptureFixture
     ]
 
 
+@pytest.mark.parametrize("name", ["notes.md", "notes.markdown", "NOTES.TXT", "page.shtml"])
+def test_folder_walk_takes_every_suffix_parse_file_reads(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    assert main([str(tmp_path), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["source"]["path"] for line in lines] == [str(tmp_path / name)]
+
+
 def test_output_file(report_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     assert main([str(report_file), "--format", "jsonl", "--output", str(out)]) == 0
@@ -323,6 +333,23 @@ def test_stdout_that_cannot_encode_chinese(report_file: Path) -> None:
         "reportparse: standard output's encoding (ascii) cannot write Chinese; writing UTF-8"
     )
     assert result.stdout.decode("utf-8").splitlines()[1] == "一、 总体情况  [1]"
+
+
+@pytest.mark.parametrize("table", ["outline", "jsonl", "nodes"])
+def test_stdout_in_a_code_page_without_some_characters(tmp_path: Path, table: str) -> None:
+    """GBK (Chinese Windows' code page) writes Chinese but not every character: those it cannot
+    hold are written as ?, said once on stderr, and the status is 1."""
+    path = tmp_path / "emoji.txt"
+    path.write_text("一、总体情况😀\n召开会议3次😀。\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    result = _run([str(path), "--format", table], stdout=subprocess.PIPE, env=env)
+    assert result.returncode == 1
+    assert _one_line(result.stderr) == (
+        "reportparse: standard output's encoding (gbk) cannot write some characters of the "
+        "reports; they were written as ?"
+    )
+    out = result.stdout.decode("gbk")
+    assert "总体情况?" in out and "😀" not in out
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full on this system")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,17 @@ def test_jsonl_is_one_report_per_line() -> None:
 def test_tsv_escapes_tabs_and_newlines() -> None:
     tsv = records_to_tsv([{"a": "x\ty", "b": None}, {"a": "1\n2", "b": 3}])
     assert tsv == "a\tb\nx\\ty\t\n1\\n2\t3\n"
+
+
+def test_tsv_escapes_carriage_returns() -> None:
+    r"""A node's own text keeps the file's line breaks (\r\n from Windows, between the pieces
+    around its children): \r is escaped too, or readers that end lines at \r (pandas, Excel)
+    split the row."""
+    tsv = records_to_tsv(
+        [{"a": "素养。\r\n\r\n\u3000\u3000\r\n序列。", "b": 1}, {"a": "x\ry", "b": 2}]
+    )
+    assert tsv == "a\tb\n素养。\\r\\n\\r\\n\u3000\u3000\\r\\n序列。\t1\nx\\ry\t2\n"
+    assert len(tsv.splitlines()) == 3
 
 
 def test_every_table_has_its_file_column(tmp_path: Path) -> None:
@@ -166,3 +178,49 @@ def test_dataframe_of_one_report_many_and_named() -> None:
     dates = to_dataframe(reportparse.parse("2020年5月至7月"), "dates")
     assert dates["date_start"].tolist() == [pd.Timestamp("2020-05-01")]
     assert dates["date_end"].tolist() == [pd.Timestamp("2020-07-31")]
+
+
+@pytest.mark.parametrize(
+    "reports",
+    [
+        pytest.param(["一、总体情况\n召开会议3次。"], id="a-list-of-texts"),
+        pytest.param({"a.txt": "一、总体情况"}, id="a-dict-of-texts"),
+        pytest.param([Path("samples/inspection_standard.txt")], id="a-list-of-paths"),
+        pytest.param("一、总体情况", id="one-text"),
+    ],
+)
+def test_dataframe_refuses_what_is_no_report(reports: object) -> None:
+    """Texts or paths given where reports are expected are an error, not an empty table."""
+    pytest.importorskip("pandas")
+    with pytest.raises(TypeError, match="parse"):
+        to_dataframe(reports, "counts")  # type: ignore[arg-type]
+
+
+def test_dataframe_of_one_failure_is_empty() -> None:
+    pytest.importorskip("pandas")
+    failure = reportparse.ParseFailure(error_type="DecodeError", message="not UTF-8")
+    assert len(to_dataframe(failure, "counts")) == 0
+
+
+CRLF_TITLED = (
+    "中共某县委巡察办关于\r\n县水利局巡察整改情况的通报\r\n一、总体情况\r\n召开会议3次。\r\n"
+)
+
+
+def test_a_title_over_two_crlf_lines_shows_on_one_line() -> None:
+    r"""A title broken over lines is joined with a space wherever it is shown on one line, a
+    Windows line break (\r\n) as well as \n: a bare \r would send a terminal back to the line's
+    start and break a Markdown heading."""
+    report = reportparse.parse(CRLF_TITLED)
+    one_line = "中共某县委巡察办关于 县水利局巡察整改情况的通报"
+    assert str(report).splitlines()[0] == one_line
+    assert to_outline_text(report, paragraphs=True).splitlines()[0] == one_line
+    assert to_markdown(report).splitlines()[0] == f"# {one_line}"
+    assert f"title={one_line!r}" in repr(report)
+    assert "\r" not in to_outline_text(report, paragraphs=True)
+
+
+def test_to_dataframe_without_pandas_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)  # import pandas now raises ImportError
+    with pytest.raises(reportparse.MissingExtraError, match=r"reportparse\[pandas\]"):
+        to_dataframe(reportparse.parse("一、总体情况\n"), "nodes")

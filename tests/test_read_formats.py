@@ -47,6 +47,19 @@ def shape(report: reportparse.Report) -> Shape:
     ]
 
 
+def read_back(
+    tmp_path: Path, name: str, data: bytes, source_text: str
+) -> tuple[reportparse.Report, reportparse.Report]:
+    """The file made from a text read back by ``parse_file``, and the parse of that text; their
+    outlines are the same."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    report = reportparse.parse_file(path)
+    expected = reportparse.parse(source_text)
+    assert shape(report) == shape(expected)
+    return report, expected
+
+
 def counts(report: reportparse.Report) -> list[tuple[int | float, str | None, str]]:
     return [(count.value, count.unit, count.text) for count in report.counts]
 
@@ -64,18 +77,15 @@ WIDE_FORMS = str.maketrans({"(": "（", ")": "）", "。": ".", "．": "."})
 def test_word_numbering_gives_the_outline_of_the_text(
     source_text: str, lists: str, tmp_path: Path
 ) -> None:
-    path = tmp_path / "report.docx"
-    path.write_bytes(word_numbered_docx(source_text, single_level_lists=lists == "single_level"))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    data = word_numbered_docx(source_text, single_level_lists=lists == "single_level")
+    report, expected = read_back(tmp_path, "report.docx", data, source_text)
     check_report(report, report.text)
-    assert shape(report) == shape(expected)
     assert counts(report) == counts(expected)
     # Word writes （一） and 1. where the text has (一) and 1。: the same markers in Word's forms
     assert marker_texts(report) == [m.translate(WIDE_FORMS) for m in marker_texts(expected)]
     assert report.source is not None
     assert report.source.format == "docx"
-    assert report.source.path == str(path)
+    assert report.source.path == str(tmp_path / "report.docx")
     assert report.source.metadata["title"] == "巡视整改情况"
     assert report.source.metadata["author"] == "测试单位办公室"
 
@@ -176,13 +186,9 @@ def test_a_damaged_word_file_raises_decode_error(tmp_path: Path) -> None:
 
 
 def test_pdf_gives_the_outline_and_counts_of_the_text(source_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "report.pdf"
-    path.write_bytes(paged_pdf(source_text))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    report, expected = read_back(tmp_path, "report.pdf", paged_pdf(source_text), source_text)
     # lines wrapped at the page width are joined back: the paragraphs are the text's own
     assert report.text == source_text
-    assert shape(report) == shape(expected)
     assert counts(report) == counts(expected)
     assert report.source is not None
     assert report.source.format == "pdf"
@@ -262,12 +268,9 @@ CHROME = [
 
 
 def test_web_page_gives_the_body_without_the_chrome(source_text: str, tmp_path: Path) -> None:
-    path = tmp_path / "t20230720_123.html"
-    path.write_bytes(government_page(source_text))
-    report = reportparse.parse_file(path)
-    expected = reportparse.parse(source_text)
+    data = government_page(source_text)
+    report, expected = read_back(tmp_path, "t20230720_123.html", data, source_text)
     assert report.text == source_text
-    assert shape(report) == shape(expected)
     assert marker_texts(report) == marker_texts(expected)
     assert [word for word in CHROME if word in report.text] == []
     assert report.source is not None
@@ -329,6 +332,29 @@ def test_format_is_recognised_by_content_whatever_the_suffix(made_as: str, tmp_p
     assert re.search("一、", report.text)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "encoding", "expected"),
+    [
+        pytest.param("a.html", "标题\n一、总体情况\n召开会议3次。\n", "utf-8", "text", id="text"),
+        pytest.param(
+            "a.htm", "标题\n一、总体情况\na < b，c > d。\n", "gb18030", "text", id="angles"
+        ),
+        pytest.param(
+            "a.html", "标题<p>一、总体情况</p><p>会议3次。</p>", "utf-8", "html", id="tags"
+        ),
+        pytest.param("a.html", "标题<p>一、总体情况</p>", "utf-16", "html", id="utf-16-tags"),
+    ],
+)
+def test_a_file_named_html_without_markup_is_text(
+    name: str, text: str, encoding: str, expected: str
+) -> None:
+    """The suffix says web page, the bytes hold no tag: read as text, its lines kept (as a page,
+    its line breaks would be spaces and the outline lost)."""
+    report = reportparse.parse_bytes(text.encode(encoding), name=name)
+    assert report.source is not None and report.source.format == expected
+    assert [node.marker.text for node in report.walk() if node.marker] == ["一、"]
+
+
 def test_a_forced_format_wins() -> None:
     report = reportparse.parse_bytes(b"<p>\xe4\xb8\x80\xe3\x80\x81x</p>", format="text")
     assert report.text == "<p>一、x</p>"
@@ -352,13 +378,41 @@ def test_files_that_are_no_report_say_what_they_are(data: bytes, name: str, mess
         reportparse.parse_bytes(data, name=name)
 
 
-def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+PLAIN_PAGE = "<html><body><p>一、标题</p><p>召开会议3次。</p></body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("hidden", "data", "package", "extra"),
+    [
+        pytest.param("docx", "docx", "'python-docx'", "docx", id="word"),
+        pytest.param("pdfplumber", "pdf", "'pdfplumber'", "pdf", id="pdf"),
+        pytest.param("selectolax", "html", "'selectolax'", "html", id="web-page"),
+        pytest.param(
+            "readability", "plain-page", "'readability-lxml'", "html", id="page-without-a-body"
+        ),
+    ],
+)
+def test_a_missing_extra_names_the_extra_and_the_package(
+    monkeypatch: pytest.MonkeyPatch, hidden: str, data: str, package: str, extra: str
+) -> None:
+    """The message names the extra to install and the package pip installs (python-docx), not
+    the module it is imported as (docx, another package on the index)."""
     import sys
 
-    monkeypatch.setitem(sys.modules, "pdfplumber", None)  # import pdfplumber now fails
-    with pytest.raises(reportparse.ReportParseError, match=re.escape("reportparse[pdf]")) as info:
-        reportparse.parse_bytes(paged_pdf("一、标题"), name="r.pdf")
-    assert isinstance(info.value, ImportError)
+    content = {
+        "docx": lambda: word_numbered_docx("一、标题"),
+        "pdf": lambda: paged_pdf("一、标题"),
+        "html": lambda: government_page("一、标题\n召开会议3次。"),
+        "plain-page": lambda: PLAIN_PAGE,
+    }[data]()
+    for name in list(sys.modules):
+        if name == hidden or name.startswith(hidden + "."):
+            monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, hidden, None)  # importing it now fails
+    with pytest.raises(reportparse.MissingExtraError, match=re.escape(package)) as info:
+        reportparse.parse_bytes(content, name="r")
+    assert f'pip install "reportparse[{extra}]"' in str(info.value)
+    assert isinstance(info.value, ImportError)  # code that catches ImportError catches it
 
 
 def test_report_nodes_of_every_format_are_lossless(source_text: str) -> None:

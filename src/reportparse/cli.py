@@ -8,6 +8,7 @@ parsed or the output could not be written, 2 on a usage error, 130 on Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import codecs
 import contextlib
 import datetime
 import glob
@@ -236,7 +237,8 @@ def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 def _stdout_for_chinese() -> tuple[TextIO | None, bool]:
     """Standard output, made able to write Chinese, and whether its encoding had to change: an
     encoding that cannot (ascii, a legacy code page) is switched to UTF-8, and stderr says so
-    once. ``None`` if stdout is closed."""
+    once. An encoding that writes Chinese but not every character (GBK: no emoji) writes those
+    as ``?``, counted (see ``_replaced_characters``). ``None`` if stdout is closed."""
     out = sys.stdout
     if out is None:
         return None, False
@@ -248,7 +250,37 @@ def _stdout_for_chinese() -> tuple[TextIO | None, bool]:
             out.reconfigure(encoding="utf-8")
             _say(f"standard output's encoding ({encoding}) cannot write Chinese; writing UTF-8")
             return out, True
+    else:
+        if isinstance(out, io.TextIOWrapper) and out.errors == "strict":
+            out.reconfigure(errors=_COUNTED_REPLACE)
     return out, False
+
+
+_COUNTED_REPLACE = "reportparse.counted-replace"
+_replaced = [0]  # characters standard output's encoding could not write, in this run
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """The codec error handler of standard output: ``?`` for each character, counted."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    _replaced[0] += error.end - error.start
+    return "?" * (error.end - error.start), error.end
+
+
+codecs.register_error(_COUNTED_REPLACE, _count_and_replace)
+
+
+def _say_replaced(out: TextIO | None) -> bool:
+    """Say once whether characters of the output were written as ``?``; whether they were."""
+    if not _replaced[0]:
+        return False
+    encoding = getattr(out, "encoding", None)
+    _say(
+        f"standard output's encoding ({encoding}) cannot write some characters of the reports; "
+        "they were written as ?"
+    )
+    return True
 
 
 def _silence_stdout() -> None:
@@ -281,6 +313,7 @@ def _run(argv: Sequence[str] | None) -> int:
         args.jobs = os.cpu_count() or 1
 
     inputs, problems = _inputs(args)
+    _replaced[0] = 0
     several = len(args.paths) > 1 or any(_expands(path) for path in args.paths)
     chosen = writer_class(args)
     to_stdout = args.output is None
@@ -317,7 +350,8 @@ def _run(argv: Sequence[str] | None) -> int:
         if out is not None and not to_stdout:
             with contextlib.suppress(OSError):  # after a failed write: already said
                 out.close()
-    return 1 if failed or problems or reencoded else 0
+    replaced = to_stdout and _say_replaced(out)
+    return 1 if failed or problems or reencoded or replaced else 0
 
 
 def _expands(path: str) -> bool:

@@ -20,9 +20,11 @@ class MissingExtraError(ReportParseError, ImportError):
     """Reading a format needs an optional dependency that is not installed; the message names
     the extra that brings it (``pip install "reportparse[docx]"``)."""
 
-    def __init__(self, extra: str, module: str, what: str) -> None:
+    def __init__(self, extra: str, module: str, what: str, *, package: str | None = None) -> None:
+        # ``package`` is what pip installs when it is not the module's name (python-docx: docx)
         super().__init__(
-            f'{what} needs the optional package {module!r}: pip install "reportparse[{extra}]"'
+            f"{what} needs the optional package {package or module!r}: "
+            f'pip install "reportparse[{extra}]"'
         )
         self.extra = extra
         self.module = module

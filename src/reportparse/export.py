@@ -8,8 +8,9 @@ import datetime
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
+from .errors import MissingExtraError
 from .models import (
     BaseNode,
     Count,
@@ -329,6 +330,12 @@ RECORD_KINDS: tuple[str, ...] = tuple(TABLES)
 """The table names, in order."""
 
 
+def _one_line(text: str) -> str:
+    """Text shown on one line: its lines (ended by \\n, \\r\\n or any other line break) joined
+    by a space."""
+    return " ".join(text.splitlines())
+
+
 def _label(node: Node) -> str:
     if node.marker is not None:
         heading = f" {node.heading}" if node.heading else ""
@@ -342,12 +349,12 @@ def to_outline_text(
     """An indented tree of the numbered nodes: marker, heading (cut to ``width``), path."""
     lines = []
     if report.title is not None:
-        lines.append(report.title.text.replace("\n", " "))
+        lines.append(_one_line(report.title.text))
     for node in report.walk():
         if node.marker is None and not paragraphs:
             continue
         if node.marker is None:
-            body = report.text[node.span.start : node.span.end].replace("\n", " ")
+            body = _one_line(report.text[node.span.start : node.span.end])
             label = f"¶ {body}"
         else:
             label = _label(node)
@@ -390,26 +397,31 @@ def to_dataframe(
 
     ``reports`` is a report, a dict of name -> report (the name fills ``file``), or an iterable of
     reports (``file`` is each report's source path; a ``report`` column numbers them in order).
-    ``ParseFailure`` items (from ``parse_many``) give no rows. Ordinals are nullable integers
+    ``ParseFailure`` items (from ``parse_many``) give no rows; anything else (a text, a path) is
+    a ``TypeError``. Ordinals are nullable integers
     (``Int64``); the dates table's ``date_start``/``date_end`` are ``datetime64``.
     Needs pandas (``pip install "reportparse[pandas]"``)."""
     try:
         import pandas as pd
-    except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError('to_dataframe needs pandas: pip install "reportparse[pandas]"') from error
+    except ImportError as error:
+        raise MissingExtraError("pandas", "pandas", "to_dataframe") from error
     spec = table(kind)
     columns = list(table_columns(kind))
     rows: list[Row] = []
     if isinstance(reports, Report):
         rows = to_records(reports, kind)
+    elif isinstance(reports, ParseFailure):
+        pass
     elif isinstance(reports, Mapping):
         for name, report in reports.items():
-            if isinstance(report, Report):
+            if _is_report(report):
                 rows.extend(to_records(report, kind, file=str(name)))
+    elif isinstance(reports, (str, bytes)):
+        _is_report(reports)  # raises: a text is no report
     else:
         columns.insert(1, "report")
         for number, report in enumerate(reports):
-            if isinstance(report, Report):
+            if _is_report(report):
                 rows.extend({"report": number, **row} for row in to_records(report, kind))
     frame = pd.DataFrame(rows, columns=columns)
     for column in spec.integer_columns:
@@ -417,6 +429,19 @@ def to_dataframe(
     for column in spec.date_columns:
         frame[column] = pd.to_datetime(frame[column], errors="coerce")
     return frame
+
+
+def _is_report(item: object) -> TypeGuard[Report]:
+    """Whether an item of ``to_dataframe`` gives rows: ``True`` for a report, ``False`` for a
+    ``ParseFailure``; anything else (a text, a path) is a ``TypeError`` rather than no rows."""
+    if isinstance(item, Report):
+        return True
+    if isinstance(item, ParseFailure):
+        return False
+    raise TypeError(
+        f"to_dataframe takes reports (or ParseFailures), not {type(item).__name__}: "
+        "parse texts and files first (parse, parse_file, parse_many)"
+    )
 
 
 def to_json(report: Report, *, indent: int | None = 2) -> str:
@@ -433,7 +458,7 @@ def to_markdown(report: Report) -> str:
     """The report as Markdown: numbered nodes become headings (up to ######), text as written."""
     out = []
     if report.title is not None:
-        out.append(f"# {report.title.text.replace(chr(10), ' ')}\n")
+        out.append(f"# {_one_line(report.title.text)}\n")
     for node in report.walk():
         if node.marker is not None and node.kind == "section":
             depth = min(node.level + 1, 6)
@@ -471,10 +496,15 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+_TSV_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+"""What a TSV cell cannot hold as is: a tab, a line break (\\n, and \\r, at which many readers
+end a line too) and the backslash that escapes them."""
+
+
 def records_to_tsv(
     rows: list[Row], columns: Iterable[str] | None = None, *, header: bool = True
 ) -> str:
-    """Rows as tab-separated text with a header line (tabs, newlines and backslashes escaped).
+    """Rows as tab-separated text with a header line (tabs, line breaks and backslashes escaped).
 
     ``columns`` defaults to the first row's keys; with no rows and no columns the text is empty."""
     names = list(columns) if columns is not None else list(rows[0]) if rows else []
@@ -482,7 +512,7 @@ def records_to_tsv(
         return ""
 
     def cell(value: Any) -> str:
-        return cell_text(value).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+        return cell_text(value).translate(_TSV_ESCAPES)
 
     lines = ["\t".join(names)] if header else []
     lines.extend("\t".join(cell(row.get(column)) for column in names) for row in rows)
@@ -491,7 +521,7 @@ def records_to_tsv(
 
 def report_repr(report: Report) -> str:
     """A one-line summary of a report: its title and sizes, never its text."""
-    title = report.title.text.replace("\n", " ") if report.title is not None else None
+    title = _one_line(report.title.text) if report.title is not None else None
     parts = [
         f"title={_cut(title)!r}",
         f"chars={len(report.text)}",

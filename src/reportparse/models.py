@@ -286,7 +286,9 @@ class Source(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     path: str | None = Field(default=None, description="File path or a caller's name for it.")
-    format: SourceFormat = Field(default="text", description="Container format that was read.")
+    format: SourceFormat | None = Field(
+        default=None, description="Container format that was read; None when nothing was read."
+    )
     encoding: str | None = Field(
         default=None, description="Character encoding the text was decoded from, when it was."
     )

@@ -23,18 +23,6 @@ from typing import IO
 from ..errors import DecodeError, InputTooLargeError, MissingExtraError
 from ..models import Diagnostic, SourceFormat
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (
-    ".txt",
-    ".md",
-    ".docx",
-    ".pdf",
-    ".html",
-    ".htm",
-    ".shtml",
-    ".xhtml",
-)
-"""File name endings a folder walk picks up: the formats ``parse_file`` reads."""
-
 DEFAULT_MAX_BYTES = 100 * 2**20
 """Largest input read by default (100 MiB): far above any real report, below a runaway stream."""
 
@@ -49,6 +37,9 @@ _SUFFIX_FORMATS: dict[str, SourceFormat] = {
     ".shtml": "html",
     ".xhtml": "html",
 }
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_SUFFIX_FORMATS)
+"""File name endings a folder walk picks up: the formats ``parse_file`` reads."""
 
 # Files people send instead of a report, told apart by their first bytes, so the error names
 # what the file is instead of failing to decode it as text.
@@ -69,6 +60,7 @@ _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S
 )
 _HTML_TAG = re.compile(rb"<(?:head|body|meta|title|div|p|br|table)\b[^>]*>", re.I)
+_ANY_TAG = re.compile(rb"<(?:/?[a-z][a-z0-9]*[\s/>]|!--|!doctype)", re.I)
 
 
 @dataclass
@@ -130,6 +122,8 @@ def detect_format(data: bytes, name: str | None = None) -> SourceFormat:
     if by_suffix in ("pdf", "docx"):
         what = "a PDF (%PDF-)" if by_suffix == "pdf" else "a Word file (a ZIP archive)"
         raise DecodeError(f"{label}: named {suffix} but its bytes do not start like {what}")
+    if by_suffix == "html" and not _holds_a_tag(data):
+        return "text"  # a text saved as .html: read as a page, its line breaks would be lost
     return by_suffix
 
 
@@ -145,12 +139,13 @@ def read_document(
     return _READERS[chosen](data, label, chosen)
 
 
-def require(module: str, extra: str, what: str) -> ModuleType:
-    """Import an optional dependency, or raise ``MissingExtraError`` naming the extra."""
+def require(module: str, extra: str, what: str, *, package: str | None = None) -> ModuleType:
+    """Import an optional dependency, or raise ``MissingExtraError`` naming the extra and the
+    package pip installs (``package``, when it is not the module's top name)."""
     try:
         return import_module(module)
     except ImportError:
-        raise MissingExtraError(extra, module.split(".")[0], what) from None
+        raise MissingExtraError(extra, module.split(".")[0], what, package=package) from None
 
 
 def _zip_holds(data: bytes, member: str) -> bool:
@@ -161,12 +156,20 @@ def _zip_holds(data: bytes, member: str) -> bool:
         return False
 
 
+def _ascii_view(data: bytes) -> bytes:
+    """The bytes with the markup's ASCII as ASCII: UTF-16 (with its BOM) re-encoded as UTF-8,
+    a UTF-8 BOM dropped."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="ignore").encode("utf-8")
+    return data.removeprefix(b"\xef\xbb\xbf")
+
+
+def _holds_a_tag(data: bytes) -> bool:
+    return _ANY_TAG.search(_ascii_view(data)) is not None
+
+
 def _looks_like_html(data: bytes) -> bool:
-    head = data[:4096]
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode("utf-8")
-    elif head.startswith(b"\xef\xbb\xbf"):
-        head = head[3:]
+    head = _ascii_view(data[:4096])
     if _HTML_START.match(head):
         return True
     # a fragment without <html>: markup from its first character, with tags a page has

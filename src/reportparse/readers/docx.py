@@ -55,7 +55,7 @@ _CORE_PROPERTIES = (
 
 def read_docx(data: bytes, name: str) -> Extracted:
     """The text of a Word document's body, with the markers of its automatic numbering."""
-    docx = require("docx", "docx", "reading Word (.docx) files")
+    docx = require("docx", "docx", "reading Word (.docx) files", package="python-docx")
     try:
         document = docx.Document(io.BytesIO(data))
     except (ValueError, KeyError, zipfile.BadZipFile, OSError) as error:

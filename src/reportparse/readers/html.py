@@ -169,7 +169,9 @@ def _body_container(tree: Any) -> Any | None:
 
 def _main_content(page: str, lexbor: Any) -> list[str]:
     """Lines of the main content that readability finds, for pages with no known container."""
-    readability = require("readability", "html", "reading web pages without a known body")
+    readability = require(
+        "readability", "html", "reading web pages without a known body", package="readability-lxml"
+    )
     try:
         article = readability.Document(page).summary(html_partial=True)
     except Exception:  # readability raises its own Unparseable and lxml's errors

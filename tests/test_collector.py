@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -13,6 +13,7 @@ import pytest
 
 import reportparse
 from reportparse.collector import collector_paused
+from reportparse.drafts import NodeDraft
 
 # 30,000 nodes and as many counts: tens of thousands of objects, enough to set the collector off
 # hundreds of times if it ran.
@@ -70,3 +71,29 @@ def test_concurrent_parses_restore_the_collector_once_all_are_done() -> None:
         seen = list(pool.map(parse_and_look, [1, 5, 10, 20]))
     assert not any(flag for flags in seen for flag in flags)
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "parse",
+    [reportparse.parse, lambda text: reportparse.parse_bytes(text.encode("utf-8"))],
+    ids=["parse", "parse_bytes"],
+)
+def test_the_collector_resumes_after_the_drafts_are_freed(
+    parse: Callable[[str], reportparse.Report],
+) -> None:
+    """The collection that starts when a parse resumes the collector walks the report, not the
+    stages' drafts as well: they are gone by then."""
+    drafts_alive: list[int] = []
+
+    def look(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start" and not drafts_alive:
+            drafts_alive.append(sum(isinstance(o, NodeDraft) for o in gc.get_objects()))
+
+    gc.callbacks.append(look)
+    try:
+        report = parse(BIG)
+        gc.collect()  # in case the parse left too few objects to start a collection at once
+    finally:
+        gc.callbacks.remove(look)
+    assert len(report.children) == 15_000
+    assert drafts_alive == [0]

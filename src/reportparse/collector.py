@@ -5,6 +5,10 @@ it returns; the collector, triggered every few hundred allocations, would walk t
 again and again for nothing (on a million-character input that made the parse time grow faster
 than the input). ``gc.disable()`` is process-wide, so concurrent parses share one count: the
 first to start pauses the collector, the last to finish restores the state it found.
+
+Resuming the collector starts a collection of everything allocated while it was paused and still
+alive. So callers pause it around the call of ``run_stages``, not only inside it: by the time it
+resumes, the stages' drafts are freed and only the report is walked.
 """
 
 from __future__ import annotations

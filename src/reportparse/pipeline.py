@@ -31,7 +31,8 @@ def parse(
     text stays inside the last node, and a ``limit_reached`` diagnostic says where.
     """
     check_arguments(text, reference_date, max_nodes)
-    return run_stages(text, reference_date, None, max_nodes)
+    with collector_paused():  # resumed after run_stages returns: see collector.py
+        return run_stages(text, reference_date, None, max_nodes)
 
 
 def run_stages(

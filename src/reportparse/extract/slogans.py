@@ -35,9 +35,9 @@ _NUMERAL = re.compile(rf"[0-9]|{alternation(_NUMERAL_WORDS)}")
 # A “…” and a ‘…’ never overlap (neither may hold a curly quote), so in a text with no other
 # kind of quote, which is most, each kind is found by its own pattern: one led by a literal,
 # which `re` finds by a plain character search, not a class test at every character. It also
-# looks ahead for a numeral in the content, as extract_slogans would, so the quotes without
-# one (most) are never returned: such a quote holds no opener of either kind, so failing it
-# finds nothing inside it either. Their only group is the content, as in _QUOTE, where it is
+# looks ahead for a numeral in the content, as _quotes tests on its other path, so the quotes
+# without one (most) are never returned: such a quote holds no opener of either kind, so failing
+# it finds nothing inside it either. Their only group is the content, as in _QUOTE, where it is
 # also the last group that matched.
 _HAS_NUMERAL = rf"(?=[^“”‘’\n]{{0,{MAX_SLOGAN - 1}}}?[0-9{re.escape(''.join(_NUMERAL_WORDS))}])"
 _CURLY_QUOTES = (
@@ -80,9 +80,6 @@ def extract_slogans(source: SourceText) -> list[SloganDraft]:
     found: list[SloganDraft] = []
     for quote in _quotes(folded):
         c_start, c_end = quote.span(quote.lastindex or 0)
-        # most quotes hold no numeral: reject them without slicing (is_formula would)
-        if _NUMERAL.search(folded, c_start, c_end) is None:
-            continue
         content = folded[c_start:c_end].strip()
         if not 1 < len(content) <= MAX_SLOGAN or not _numbered_formula(content):
             continue
@@ -92,10 +89,14 @@ def extract_slogans(source: SourceText) -> list[SloganDraft]:
 
 
 def _quotes(folded: str) -> Iterable[re.Match[str]]:
-    """What ``_QUOTE.finditer(folded)`` yields, from one pass per curly kind where it can (and
-    then only the quotes with a numeral in them)."""
+    """What ``_QUOTE.finditer(folded)`` yields with a numeral in the content (most quotes hold
+    none), from one pass per curly kind where it can."""
     if "「" in folded or "『" in folded or '"' in folded:
-        return _QUOTE.finditer(folded)
+        return [
+            quote
+            for quote in _QUOTE.finditer(folded)
+            if _NUMERAL.search(folded, *quote.span(quote.lastindex or 0)) is not None
+        ]
     double, single = _CURLY_QUOTES
     quotes = [*double.finditer(folded), *single.finditer(folded)]
     quotes.sort(key=_by_start)  # two sorted runs: one merge

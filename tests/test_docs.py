@@ -15,6 +15,7 @@ import reportparse
 import reportparse.batch
 import reportparse.dask
 import reportparse.export
+import reportparse.export_text
 from reportparse.readers import DEFAULT_MAX_BYTES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,7 +57,12 @@ def _public_functions() -> list[tuple[str, Callable[..., Any]]]:
         for name, value in vars(reportparse).items()
         if name in reportparse.__all__ and inspect.isfunction(value)
     ]
-    for module in (reportparse.export, reportparse.batch, reportparse.dask):
+    for module in (
+        reportparse.export,
+        reportparse.export_text,
+        reportparse.batch,
+        reportparse.dask,
+    ):
         functions.extend(
             (name, value)
             for name, value in vars(module).items()

@@ -1,4 +1,5 @@
-"""Text + title + outline + dates -> ReportMeta: who reports on which inspection, and contacts.
+"""Text + title + outline + dates -> ReportMeta: who reports on which inspection (the contacts
+are read by ``contacts``).
 
 The genre states its metadata in a few formulas: the title (X关于Y巡视整改情况的通报), the
 opening paragraph (根据…统一部署，{period}，{team}对{subject}开展了{kind}巡视。{date}，{team}向…
@@ -9,7 +10,6 @@ the first place, in that order of trust, whose formula names it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -19,10 +19,11 @@ import regex
 
 from ..chars import alternation, longest_first
 from ..lexicon import load_records, load_words
-from ..models import Contact, ContactKind, Node, ReportMeta, Title
+from ..models import Node, ReportMeta, Title
 from ..numerals import cn_to_int
 from ..source import SourceText
 from ..span import Span
+from .contacts import extract_contacts, trimmed
 from .mentions import DateLike
 
 _NUMERAL = r"[一二三四五六七八九十百零〇两\d]+"
@@ -49,10 +50,6 @@ class _Patterns:
     subject_title: regex.Pattern[str]
     issuer_title: regex.Pattern[str]
     body_line: regex.Pattern[str]
-    contact: re.Pattern[str]
-    email: regex.Pattern[str]
-    website: regex.Pattern[str]
-    mailbox: regex.Pattern[str]
 
 
 @cache
@@ -63,7 +60,6 @@ def _patterns() -> _Patterns:
         [w["word"] for w in words if w["field"] == "kind" and w["word"] != "回头看"]
     )
     levels = alternation(load_words("inspector_levels"))
-    labels = alternation([row["label"] for row in load_records("contact_labels")])
     body_suffix = alternation(load_words("unit_suffixes"))
     described = (
         rf"(?:[一二三四五六七八九十]+届)?(?:{levels})?(?:\d{{4}}年度?)?(?:第{_NUMERAL}轮)?"
@@ -114,32 +110,14 @@ def _patterns() -> _Patterns:
         ),
         issuer_title=regex.compile(r"^\s*(?P<issuer>[^\n，。,;；:：“”]{2,40}?)\s*关于"),
         body_line=regex.compile(rf"^\s*(?P<body>[^\s，。,;；:：“”]{{2,40}}(?:{body_suffix}))\s*$"),
-        # the stdlib engine scans a literal alternation over the whole text faster
-        contact=re.compile(rf"(?P<label>{labels})\s*(?:[:：]|为|是)?\s*"),
-        email=regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
-        website=regex.compile(r"(?:https?://|www\.)[A-Za-z0-9./?=&_%#:~-]*[A-Za-z0-9/]"),
-        mailbox=regex.compile(r"^[^\s，。,;；]{0,12}?\d+(?:号)?信箱"),
     )
 
 
-_PHONE = regex.compile(
-    r"(?:\(0\d{2,3}\)|0\d{2,3}[-—－]?)?\d{7,8}(?:[-转]\d{1,5})?(?!\d)|1[3-9]\d{9}(?!\d)|\d{5}(?!\d)"
-)
-_POSTCODE = regex.compile(r"\d{6}(?!\d)")
-_VALUE_STOP = regex.compile(r"[;；,，。\n]")
-_NEXT_PHONE = regex.compile(r"\s*[、/或,，]\s*")
 _NOT_A_UNIT = regex.compile(r"[一二三四五六七八九十]+届|第|\d{4}年|本轮|上述|有关|相关|巡视|巡察")
 # what may stand beside the report's own date on its line: （2023年9月28日）, 发布时间：…,
 # 2023年9月28日印发
 _DATE_LINE_BEFORE = regex.compile(r"\s*(?:[(（]|(?:发布|印发|公开|成文)?(?:时间|日期)[:：]?)?\s*")
 _DATE_LINE_AFTER = regex.compile(r"\s*(?:[)）]|印发|发布|公布)?\s*")
-# a label that starts the next value (…常德道119号邮编300050), not a word inside this one
-# (北京市1001信箱)
-_NEXT_LABEL = regex.compile(
-    "(?:"
-    + alternation([row["label"] for row in load_records("contact_labels")])
-    + r")(?=\s*[:：\d])"
-)
 # 对我校开展了巡视: the report's own voice names no unit
 _PRONOUN = regex.compile(r"(?:我|本)(?:校|院|局|委|部|厅|市|县|区|单位|公司|集团|中心|办)")
 
@@ -219,7 +197,7 @@ def extract_meta(
     ):
         hit = pattern.search(folded, *region)
         if hit is not None and _names_a_unit(folded, hit.start("subject"), hit.end("subject")):
-            start, end = _trimmed(folded, *hit.span("subject"))
+            start, end = trimmed(folded, *hit.span("subject"))
             put("subject", text[start:end], start, end)
             break
 
@@ -235,7 +213,7 @@ def extract_meta(
 def _names_a_unit(folded: str, start: int, end: int) -> bool:
     """A name that ends as units do (…局党组, …大学, …政法委(含…)); not a pronoun (我校), not
     the inspection's own description (十二届市委第三轮…)."""
-    start, end = _trimmed(folded, start, end)
+    start, end = trimmed(folded, start, end)
     if _PRONOUN.fullmatch(folded, start, end) or _NOT_A_UNIT.match(folded, start):
         return False
     return any(hit.end() == end for hit in _patterns().unit_name.finditer(folded, start, end))
@@ -273,21 +251,13 @@ def _opening(folded: str, title: Title | None, children: Sequence[Node]) -> tupl
     return start, min(end, start + _OPENING_MAX)
 
 
-def _trimmed(folded: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and folded[start].isspace():
-        start += 1
-    while end > start and folded[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 def _put_issuer(text: str, folded: str, title: Title | None, put: Any) -> None:
     """The title's body before 关于, else the signature line above the closing date."""
     p = _patterns()
     if title is not None:
         hit = p.issuer_title.match(folded, title.span.start, title.span.end)
         if hit is not None:
-            start, end = _trimmed(folded, *hit.span("issuer"))
+            start, end = trimmed(folded, *hit.span("issuer"))
             put("issuer", text[start:end], start, end)
             return
     line_end = len(folded)
@@ -348,73 +318,3 @@ def _sentence_start(folded: str, pos: int, lo: int) -> int:
 def _sentence_end(folded: str, pos: int, hi: int) -> int:
     ends = [i for i in (folded.find(ch, pos, hi) for ch in _SENTENCE_END) if i >= 0]
     return min(ends) if ends else hi
-
-
-def extract_contacts(source: SourceText) -> list[Contact]:
-    """Phones, addresses, postcodes, e-mails, websites and mailboxes, in document order: every
-    labelled one (电话：…, 邮编…), and e-mails and web addresses wherever they stand."""
-    text, folded = source.text, source.folded
-    p = _patterns()
-    kinds = {row["label"]: row["kind"] for row in load_records("contact_labels")}
-    contacts: list[Contact] = []
-    taken: list[tuple[int, int]] = []
-    for hit in p.contact.finditer(folded):
-        label = hit.group("label")
-        label_span = Span.of(*hit.span("label"))
-        values = _contact_values(folded, hit.end(), kinds[label])
-        for kind, start, end in values:
-            contacts.append(
-                Contact(
-                    kind=kind,
-                    text=text[start:end],
-                    span=Span.of(start, end),
-                    label=text[label_span.start : label_span.end],
-                    label_span=label_span,
-                )
-            )
-            taken.append((start, end))
-    for kind, pattern in (("email", p.email), ("website", p.website)):
-        for bare in pattern.finditer(folded):
-            if not any(s <= bare.start() < e for s, e in taken):
-                start, end = bare.span()
-                contacts.append(
-                    Contact(kind=kind, text=text[start:end], span=Span.of(start, end), label=None)
-                )
-                taken.append((start, end))
-    contacts.sort(key=lambda c: c.span.start)
-    return contacts
-
-
-def _contact_values(folded: str, pos: int, kind: str) -> list[tuple[ContactKind, int, int]]:
-    """The value(s) right after a label: several phone numbers may follow one 电话."""
-    p = _patterns()
-    if kind == "phone":
-        found: list[tuple[ContactKind, int, int]] = []
-        while True:
-            hit = _PHONE.match(folded, pos)
-            if hit is None:
-                return found
-            found.append(("phone", *hit.span()))
-            sep = _NEXT_PHONE.match(folded, hit.end())
-            if sep is None:
-                return found
-            pos = sep.end()
-    if kind == "postcode":
-        hit = _POSTCODE.match(folded, pos)
-        return [("postcode", *hit.span())] if hit else []
-    if kind in ("email", "website"):
-        hit = (p.email if kind == "email" else p.website).match(folded, pos)
-        if hit is None and kind == "email":
-            hit = p.website.match(folded, pos)
-            kind = "website" if hit else kind
-        return [(kind, *hit.span())] if hit else []  # type: ignore[list-item]
-    stop = _VALUE_STOP.search(folded, pos)
-    end = stop.start() if stop else len(folded)
-    label = _NEXT_LABEL.search(folded, pos, end)
-    if label is not None and label.start() > pos:
-        end = label.start()
-    start, end = _trimmed(folded, pos, end)
-    if end - start < 4 or end - start > 60:
-        return []
-    value_kind: ContactKind = "mailbox" if p.mailbox.match(folded[start:end]) else "address"
-    return [(value_kind, start, end)]

@@ -7,8 +7,8 @@ than the input). ``gc.disable()`` is process-wide, so concurrent parses share on
 first to start pauses the collector, the last to finish restores the state it found.
 
 Resuming the collector starts a collection of everything allocated while it was paused and still
-alive. So callers pause it around the call of ``run_stages``, not only inside it: by the time it
-resumes, the stages' drafts are freed and only the report is walked.
+alive. So ``run_stages`` pauses it around the call of the function that holds the stages'
+drafts: by the time it resumes, the drafts are freed and only the report is walked.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import datetime
 import hashlib
 import os
 
-from .collector import collector_paused
 from .models import Report, Source, SourceFormat
 from .outline import DEFAULT_MAX_NODES
 from .pipeline import check_arguments, run_stages
@@ -55,5 +54,4 @@ def parse_bytes(
         sha256=hashlib.sha256(data).hexdigest(),
         metadata=extracted.metadata,
     )
-    with collector_paused():  # resumed after run_stages returns: see collector.py
-        return run_stages(extracted.text, reference_date, source, max_nodes, extracted.diagnostics)
+    return run_stages(extracted.text, reference_date, source, max_nodes, extracted.diagnostics)

@@ -31,8 +31,7 @@ def parse(
     text stays inside the last node, and a ``limit_reached`` diagnostic says where.
     """
     check_arguments(text, reference_date, max_nodes)
-    with collector_paused():  # resumed after run_stages returns: see collector.py
-        return run_stages(text, reference_date, None, max_nodes)
+    return run_stages(text, reference_date, None, max_nodes)
 
 
 def run_stages(
@@ -42,24 +41,39 @@ def run_stages(
     max_nodes: int,
     read_diagnostics: list[Diagnostic] | None = None,
 ) -> Report:
-    """The stages in order; ``origin`` and ``read_diagnostics`` come from reading a file."""
-    with collector_paused():  # one burst of allocations, none of them garbage until it returns
-        source = SourceText.of(text)  # 1. the text, its one-to-one fold, its quotes and lines
-        problems = find_input_problems(source)  # 2. empty input, control characters
-        if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
-            problems = read_diagnostics + problems
-        candidates = find_markers(source)  # 3. every place that looks like a marker
-        outline = build_outline(source, candidates, max_nodes=max_nodes)  # 4. the tree, drafted
-        reference = reference_date or implied_reference_date(source)
-        dates = extract_dates(source, reference)  # 5. the mentions, drafted
-        slogans = extract_slogans(source)
-        not_counts = [(m.start, m.end) for m in outline.markers]
-        not_counts += [(d.span.start, d.span.end) for d in dates]
-        not_counts += [(s.span.start, s.span.end) for s in slogans]
-        counts = extract_counts(source, exclude=not_counts)
-        findings = Findings(counts, dates, extract_documents(source), slogans)
-        # Stages that read the drafted outline and mentions run here, before the report is built.
-        return assemble(source, outline, findings, problems, reference, origin)  # 6. the Report
+    """The report of ``text``; ``origin`` and ``read_diagnostics`` come from reading a file.
+
+    A parse is one burst of allocations, none of them garbage until it returns: the cyclic
+    collector is paused around it, and resumed only once the stages' drafts are freed (see
+    collector.py)."""
+    with collector_paused():
+        return _stages(text, reference_date, origin, max_nodes, read_diagnostics)
+
+
+def _stages(
+    text: str,
+    reference_date: datetime.date | None,
+    origin: Source | None,
+    max_nodes: int,
+    read_diagnostics: list[Diagnostic] | None,
+) -> Report:
+    """The stages in order."""
+    source = SourceText.of(text)  # 1. the text, its one-to-one fold, its quotes and lines
+    problems = find_input_problems(source)  # 2. empty input, control characters
+    if read_diagnostics:  # what reading the file found (a repaired tail, page furniture)
+        problems = read_diagnostics + problems
+    candidates = find_markers(source)  # 3. every place that looks like a marker
+    outline = build_outline(source, candidates, max_nodes=max_nodes)  # 4. the tree, drafted
+    reference = reference_date or implied_reference_date(source)
+    dates = extract_dates(source, reference)  # 5. the mentions, drafted
+    slogans = extract_slogans(source)
+    not_counts = [(m.start, m.end) for m in outline.markers]
+    not_counts += [(d.span.start, d.span.end) for d in dates]
+    not_counts += [(s.span.start, s.span.end) for s in slogans]
+    counts = extract_counts(source, exclude=not_counts)
+    findings = Findings(counts, dates, extract_documents(source), slogans)
+    # the domain stages run inside assemble, once node paths are known (stage 6a)
+    return assemble(source, outline, findings, problems, reference, origin)  # 6. the Report
 
 
 def check_arguments(text: object, reference_date: object, max_nodes: object) -> None:

@@ -3,6 +3,7 @@ two processes build it at once, and never an error."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -150,9 +151,10 @@ def test_two_processes_building_at_once_both_get_jiebas_words(tmp_path: Path) ->
     the file left behind is whole."""
     script = textwrap.dedent(
         f"""
-        import json
+        import dataclasses, json
         from reportparse import segment
-        print(json.dumps([list(segment.tokens(w)) for w in {WINDOWS!r}], ensure_ascii=False))
+        words = [[dataclasses.astuple(t) for t in segment.tokens(w)] for w in {WINDOWS!r}]
+        print(json.dumps(words, ensure_ascii=False))
         """
     )
     env = {**os.environ, segment.CACHE_ENV: str(tmp_path)}
@@ -162,7 +164,7 @@ def test_two_processes_building_at_once_both_get_jiebas_words(tmp_path: Path) ->
     ]
     outputs = [process.communicate(timeout=300)[0] for process in processes]
     assert [process.returncode for process in processes] == [0, 0]
-    expected = [[list(token) for token in segment.tokens(w)] for w in WINDOWS]
+    expected = [[list(dataclasses.astuple(t)) for t in segment.tokens(w)] for w in WINDOWS]
     assert [json.loads(output) for output in outputs] == [expected, expected]
     [path] = cache_files(tmp_path)
     sources = segment._cache_sources()

@@ -4,21 +4,39 @@ Stages never build the pydantic models of the report; :func:`reportparse.assembl
 turns these drafts into the :class:`~reportparse.models.Report` in one step, once every stage
 has run, so no model is changed after it is built.
 
-Drafts made by the hundred per report (nodes, mentions) are named tuples: as immutable as a
-frozen dataclass, and cheaper to make. The few made once per report are frozen
-dataclasses.
+Every draft is a :func:`record`: a slotted dataclass whose fields the type checker treats as
+frozen.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .models import DateKind, DatePrecision, Diagnostic, DocumentKind
 from .span import Span
 
+RecordT = TypeVar("RecordT")
 
-class Candidate(NamedTuple):
+if TYPE_CHECKING:
+    from typing_extensions import dataclass_transform
+
+    @dataclass_transform(frozen_default=True)
+    def record(cls: type[RecordT]) -> type[RecordT]: ...
+
+else:
+
+    def record(cls: Any) -> Any:
+        """A slotted dataclass that is frozen to the type checker: ``mypy --strict`` refuses
+        any assignment to a field. At run time it is not frozen, since a frozen dataclass sets
+        each field through ``object.__setattr__``, which doubles the cost of the thousands of
+        drafts and words a parse makes; it is hashed by its fields, as a frozen one would be.
+        """
+        return dataclass(slots=True, unsafe_hash=True)(cls)
+
+
+@record
+class Candidate:
     """A place that looks like a numbering marker."""
 
     style: str
@@ -31,7 +49,8 @@ class Candidate(NamedTuple):
     key: str  # the nesting identity: the style, and for decimals also the depth ("decimal/2")
 
 
-class NodeDraft(NamedTuple):
+@record
+class NodeDraft:
     """A node of the outline: where it starts, its marker (None for a paragraph) and heading.
 
     ``children`` is filled while the outline is folded; its end, level and path are set by the
@@ -46,7 +65,7 @@ class NodeDraft(NamedTuple):
     children: list[NodeDraft]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class OutlineDraft:
     """The outline stage's result: the title's span, the top-level nodes, the numbering
     diagnostics and the markers the tree holds (in document order)."""
@@ -57,7 +76,8 @@ class OutlineDraft:
     markers: list[Candidate]
 
 
-class CountDraft(NamedTuple):
+@record
+class CountDraft:
     span: Span
     text: str
     value: int | float
@@ -68,7 +88,8 @@ class CountDraft(NamedTuple):
     duration: bool
 
 
-class DateDraft(NamedTuple):
+@record
+class DateDraft:
     span: Span
     text: str
     kind: DateKind
@@ -76,7 +97,8 @@ class DateDraft(NamedTuple):
     precision: DatePrecision | None
 
 
-class DocumentDraft(NamedTuple):
+@record
+class DocumentDraft:
     span: Span
     text: str
     name: str
@@ -85,7 +107,8 @@ class DocumentDraft(NamedTuple):
     issuer: str | None
 
 
-class SloganDraft(NamedTuple):
+@record
+class SloganDraft:
     span: Span
     text: str
     name: str
@@ -94,7 +117,7 @@ class SloganDraft(NamedTuple):
 MentionDraft = CountDraft | DateDraft | DocumentDraft | SloganDraft
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Findings:
     """The extractors' drafts, each list sorted by start."""
 

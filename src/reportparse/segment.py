@@ -37,10 +37,12 @@ from math import log
 from pathlib import Path
 from typing import Any, NamedTuple, TypeAlias
 
+from .drafts import record
 from .lexicon import load_table
 
 
-class Token(NamedTuple):
+@record
+class Token:
     """One word of a segmented window: offsets are into the string that was segmented."""
 
     word: str

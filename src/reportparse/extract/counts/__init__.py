@@ -62,7 +62,7 @@ def extract_counts(
     counts: list[CountDraft] = []
     prev_end = 0
     for index, cand in enumerate(candidates):
-        start, end, value, unit, kind, approx, value_max = cand
+        start, end, kind = cand.start, cand.end, cand.kind
         next_start = candidates[index + 1].start if index + 1 < len(candidates) else len(text)
         lo = max(prev_end, fences.end_before(start), start - _BEFORE_MAX)
         hi = min(next_start, fences.start_after(end), end + _AFTER_MAX)
@@ -79,11 +79,11 @@ def extract_counts(
             CountDraft(
                 Span.of(start, end),
                 text[start:end],
-                value,
-                value_max,
-                unit,
+                cand.value,
+                cand.value_max,
+                cand.unit,
                 obj_text,
-                approx,
+                cand.approx,
                 kind == "duration",
             )
         )

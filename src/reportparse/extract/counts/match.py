@@ -4,10 +4,11 @@ or None where its context shows it is not one."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from ...chars import COUNT_NUMERALS
+from ...drafts import record
 from ...numerals import BIG_UNITS, DIGITS, SMALL_UNITS, number_value
 from ...segment import tokens
 from .words import CountLexicon
@@ -15,7 +16,8 @@ from .words import CountLexicon
 _NOT_BEFORE = frozenset(f"第.{COUNT_NUMERALS}")
 
 
-class CountMatch(NamedTuple):
+@record
+class CountMatch:
     start: int  # of the count proper (approximator included)
     end: int
     value: int | float
@@ -220,7 +222,7 @@ def shared_unit_members(folded: str, last: CountMatch, num: str, mult: str) -> l
         value = _value(number.group(), mult)
         if value is None:
             break
-        members.append(last._replace(start=number.start(), end=number.end(), value=value))
+        members.append(replace(last, start=number.start(), end=number.end(), value=value))
         pos = number.start()
     return members[::-1]
 

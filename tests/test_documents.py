@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import regex
 
+import reportparse
 from reportparse.chars import alternation
 from reportparse.extract.document_context import HAN, context_before
 from reportparse.extract.documents import (
@@ -283,6 +284,150 @@ def test_unclosed_title_does_not_swallow_the_text() -> None:
     assert MAX_NAME <= 120
 
 
+# Titles wrapped by the line width of a PDF or Word page: (text, title as written, name, kind,
+# action, issuer). The name drops the line breaks and the spaces around them.
+WRAPPED = [
+    (
+        "制定印发《关于进一步加强干部队伍建设的\n实施意见》，建立长效机制。",
+        "《关于进一步加强干部队伍建设的\n实施意见》",
+        "关于进一步加强干部队伍建设的实施意见",
+        "regulation",
+        "制定印发",
+        None,
+    ),
+    (
+        "为巩固整改成果，县财政局修订《关于加强和规范财政资金管理使用的若干\n规定》，"
+        "堵塞制度漏洞。",
+        "《关于加强和规范财政资金管理使用的若干\n规定》",
+        "关于加强和规范财政资金管理使用的若干规定",
+        "regulation",
+        "修订",
+        "县财政局",
+    ),
+    (  # wrapped twice: the title opens at the end of a line and fills the next one
+        "研究制定市委政法委《关于\n巩固深化主题教育成果推动政法队伍教育整顿常态化制度化的\n措施》，"
+        "明确责任分工。",
+        "《关于\n巩固深化主题教育成果推动政法队伍教育整顿常态化制度化的\n措施》",
+        "关于巩固深化主题教育成果推动政法队伍教育整顿常态化制度化的措施",
+        "regulation",
+        "制定",
+        "市委政法委",
+    ),
+    (  # CRLF line breaks, the next line indented with full-width spaces (a Word paragraph)
+        "市委办公室印发《关于进一步加强干部队伍建设的\r\n\u3000\u3000实施意见（试行）》，\r\n",
+        "《关于进一步加强干部队伍建设的\r\n\u3000\u3000实施意见（试行）》",
+        "关于进一步加强干部队伍建设的实施意见（试行）",
+        "regulation",
+        "印发",
+        "市委办公室",
+    ),
+    (  # spaces before the break go too; those inside a line stay as written
+        "按照《中共中央办公厅 国务院办公厅关于加强 \n  巡视整改的意见》要求",
+        "《中共中央办公厅 国务院办公厅关于加强 \n  巡视整改的意见》",
+        "中共中央办公厅 国务院办公厅关于加强巡视整改的意见",
+        "regulation",
+        None,
+        None,
+    ),
+    (  # a title set on a line of its own, its closer on the next (text taken from web pages)
+        "根据《\n中华人民共和国著作权法\n》第五条",
+        "《\n中华人民共和国著作权法\n》",
+        "中华人民共和国著作权法",
+        "regulation",
+        None,
+        None,
+    ),
+    (  # the kind word after the closer, as on one line
+        "在《决胜全面建成\n小康社会》报告中",
+        "《决胜全面建成\n小康社会》",
+        "决胜全面建成小康社会",
+        "article",
+        None,
+        None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "kind", "action", "issuer"), WRAPPED, ids=[c[2][:8] for c in WRAPPED]
+)
+def test_wrapped_title(
+    text: str, title: str, name: str, kind: str, action: str | None, issuer: str | None
+) -> None:
+    [doc] = extract_documents(SourceText.of(text))
+    assert doc.text == title == text[doc.span.start : doc.span.end]
+    assert (doc.name, doc.kind, doc.action, doc.issuer) == (name, kind, action, issuer)
+
+
+def test_titles_after_a_wrapped_one_share_its_verb() -> None:
+    text = "制定《整改任务\n清单》《责任\n分工》，废止《A办法》"
+    docs = extract_documents(SourceText.of(text))
+    assert [(d.name, d.action) for d in docs] == [
+        ("整改任务清单", "制定"),
+        ("责任分工", "制定"),
+        ("A办法", "废止"),
+    ]
+
+
+# A 《 left open on its line whose next lines do not continue a title: no document, and the
+# titles after it are found as they would be without it.
+NOT_WRAPPED = {
+    "blank-line": "制定印发《关于进一步加强干部队伍建设的\n\n实施意见》，建立长效机制。",
+    "blank-line-crlf": "制定印发《关于进一步加强干部队伍建设的\r\n\r\n实施意见》，建立长效机制。",
+    "blank-line-spaces": "制定印发《关于进一步加强干部队伍建设的\n\u3000\u3000\n实施意见》。",
+    "marker-cn-paren": "（一）组织领导。制定《整改工作方案\n（二）压实整改责任》",
+    "marker-cn-dun": "制定《整改工作方案\n二、整改落实情况\n（一）关于A的问题》",
+    "marker-arabic-dot": "制定《整改工作方案\n1.加强组织领导》",
+    "marker-arabic-paren": "制定《整改工作方案\n  （1）加强组织领导》",
+    "markdown-heading": "制定《整改工作方案\n## 加强组织领导》",
+    "new-title": "制定《整改工作方案\n印发《A办法》",
+    "full-stop": "书名号《没有闭合\n下一行是一句话。后面才有》号",
+    "three-breaks": "制定《关于\n进一步\n加强干部\n队伍建设的意见》",
+    "too-long": "制定《" + "很长的标题" * 12 + "\n" + "还没有结束" * 10 + "》",
+    "closer-at-end-of-text": "制定《整改工作方案\n",
+}
+
+
+@pytest.mark.parametrize("text", NOT_WRAPPED.values(), ids=NOT_WRAPPED.keys())
+def test_open_title_not_continued_is_no_document(text: str) -> None:
+    docs = extract_documents(SourceText.of(text))
+    assert all("\n" not in d.text for d in docs)
+    assert [d.name for d in docs] == (["A办法"] if "《A办法》" in text else [])
+
+
+def test_wrapped_title_in_a_report() -> None:
+    """Offsets into the report, the section holding both lines, and the outline as without it:
+    the continuation line stays a paragraph of the section."""
+    text = (
+        "一、加强干部队伍建设\n"
+        "（一）完善制度。党组制定印发《关于进一步加强干部队伍建设的\n"
+        "实施意见》，建立长效机制。\n"
+        "二、下一步工作\n"
+    )
+    report = reportparse.parse(text)
+    [doc] = report.documents
+    assert text[doc.span.start : doc.span.end] == "《关于进一步加强干部队伍建设的\n实施意见》"
+    assert (doc.name, doc.kind, doc.action, doc.node_path) == (
+        "关于进一步加强干部队伍建设的实施意见",
+        "regulation",
+        "制定印发",
+        "1.1",
+    )
+    assert [n.path for n in report.walk()] == ["1", "1.1", "1.1.p1", "2"]
+
+
+def test_dates_and_counts_in_a_wrapped_title_as_on_one_line() -> None:
+    """The year and the count in a title are found whether or not the title wraps."""
+    for text in (
+        "制定《2021年开展三项专项整治的实施方案》。",
+        "制定《2021年开展三项\n专项整治的实施方案》。",
+    ):
+        report = reportparse.parse(text)
+        assert [d.text for d in report.dates] == ["2021年"]
+        assert [(c.value, c.unit) for c in report.counts] == [(3, "项")]
+        assert [d.name for d in report.documents] == ["2021年开展三项专项整治的实施方案"]
+
+
 def test_full_width_and_odd_characters() -> None:
     text = "\x00印发\u3000《\ud800办法（试行）》"
     [doc] = extract_documents(SourceText.of(text))
@@ -300,13 +445,38 @@ def test_full_width_and_odd_characters() -> None:
         "1" * 200_000,
         "2020年" * 50_000,
         "市委市委市委" * 30_000 + "《A》",
+        "《制定办法\n" * 20_000,
+        "印发《关于A的\n实施意见》\n" * 10_000,
+        "《A\n" + "\u3000" * 200_000 + "B》",
     ],
-    ids=["nested", "unclosed", "closers", "half-nested", "digits", "years", "issuers"],
-)
+    ids=[
+        "nested", "unclosed", "closers", "half-nested", "digits", "years", "issuers",
+        "open-lines", "wrapped", "indent",
+    ],
+)  # fmt: skip
 def test_hostile_input_stays_fast(text: str) -> None:
     started = time.perf_counter()
     extract_documents(SourceText.of(text))
     assert time.perf_counter() - started < 1.0
+
+
+@needs_shared
+def test_wrapped_titles_of_the_corpus() -> None:
+    """Every title of the dev corpus that runs over a line break: at most two, no blank line
+    between, and its name is the text inside the brackets without the breaks and the spaces
+    around them."""
+    join = re.compile(r"[ \t\u3000]*(?:\r\n|\n)[ \t\u3000]*")
+    wrapped = 0
+    for path in corpus_files():
+        text = read_exact(path)
+        for doc in extract_documents(SourceText.of(text)):
+            inner = doc.text[1:-1]
+            breaks = len(join.findall(inner))
+            if breaks:
+                wrapped += 1
+                assert breaks <= 2 and not re.search(r"\n[ \t\u3000]*\r?\n", inner)
+                assert doc.name == join.sub("", inner), (path.name, doc.text)
+    assert wrapped > 0
 
 
 def test_lexicon_kinds_are_known() -> None:

@@ -69,6 +69,8 @@ CASES: dict[str, Callable[[], str]] = {
     "unclosed_title_200k": lambda: "《" + "政法工作条例" * 33_334,
     "nested_titles_50k": lambda: "《" * 50_000,
     "nested_closed_titles_50k": lambda: "《" * 50_000 + "条例" + "》" * 50_000,
+    "open_title_lines_100k": lambda: "《政法工作条例\n" * 100_000,
+    "wrapped_titles_50k": lambda: "印发《关于加强干部队伍建设的\n\u3000\u3000实施意见》\n" * 50_000,
     "unclosed_quote_200k": lambda: "“" + "严" * 200_000,
     "yishi_100k": lambda: "一是" * 100_000,
     "arabic_dot_100k": lambda: "1." * 100_000,

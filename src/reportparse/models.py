@@ -181,7 +181,9 @@ DocumentKind = Literal["regulation", "periodical", "article", "other"]
 class DocumentRef(Mention):
     """A named document in 《…》 with what was done to it and by whom."""
 
-    name: str = Field(description="The title inside the outer brackets.")
+    name: str = Field(
+        description="The title inside the outer brackets; a wrapped title without its line breaks."
+    )
     kind: DocumentKind = "other"
     action: str | None = Field(default=None, description="Verb acting on it: 制定, 印发, 废止…")
     issuer: str | None = Field(default=None, description="Body written right before it: 市委…")

@@ -148,6 +148,13 @@ class _Input:
     item: Item
 
 
+def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors about the PATH arguments, before anything is read."""
+    if args.paths.count("-") > 1:
+        # a second read of standard input would find it at its end: an empty second report
+        parser.error("- (standard input) given more than once: standard input can be read once")
+
+
 def _walk(folder: str, pattern: str | None, unreadable: list[str]) -> Iterator[str]:
     """The report files under a folder, recursively, in a stable order (hidden ones skipped);
     a folder that cannot be listed is said on stderr and added to ``unreadable``."""
@@ -306,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _check_paths(parser, args)
     _check_output(parser, args)
     if args.max_bytes == 0:
         args.max_bytes = None

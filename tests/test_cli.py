@@ -191,6 +191,39 @@ def test_folder_to_json_lines(folder: Path, jobs: str, capsys: pytest.CaptureFix
     assert captured.err.count("\n") == 1
 
 
+def test_jobs_are_capped_per_cpu(
+    folder: Path,
+    started: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert main([str(folder), "--format", "jsonl", "-j", "10000"]) == 1  # binary.txt
+    assert len(capsys.readouterr().out.splitlines()) == 6
+    assert started == [2]  # two per CPU
+
+
+def test_jobs_are_capped_at_the_inputs(
+    report_file: Path,
+    started: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert main([str(report_file)] * 3 + ["--format", "jsonl", "-j", "16"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert started == [3]
+
+
+@pytest.mark.parametrize("jobs", ["4", "0"], ids=["four", "one-per-cpu"])
+def test_one_input_starts_no_workers(
+    jobs: str, report_file: Path, started: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(report_file), "--jobs", jobs]) == 0
+    assert "（一） 压实责任  [1.1]" in capsys.readouterr().out
+    assert started == []
+
+
 def test_csv_folder_reads_back_with_chinese_intact(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -310,6 +343,8 @@ def test_folder_without_reports(tmp_path: Path, capsys: pytest.CaptureFixture[st
         pytest.param(["--format", "csv"], id="csv-without-folder"),
         pytest.param(["--format", "csv", "--output", "tables.csv"], id="csv-to-a-file"),
         pytest.param(["--jobs", "two"], id="jobs-not-a-number"),
+        pytest.param(["--jobs", "-1"], id="negative-jobs"),
+        pytest.param(["-j", "-4"], id="negative-jobs-short"),
         pytest.param(["--max-bytes", "-5"], id="negative-cap"),
         pytest.param(["--format", "yaml"], id="unknown-format"),
     ],

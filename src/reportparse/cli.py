@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from . import __version__
-from .batch import Item, parse_many
+from .batch import MAX_JOBS_PER_CPU, Item, parse_many
 from .cli_output import CsvFolderWriter, CsvTableWriter, Writer, open_output, writer_class
 from .errors import InputTooLargeError
 from .export import (
@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_whole_number,
         default=1,
         metavar="N",
-        help="parse in N worker processes (0: one per CPU; default 1)",
+        help="parse in N worker processes (0: one per CPU; default 1), never more than "
+        f"there are inputs nor than {MAX_JOBS_PER_CPU} per CPU; a single input starts none",
     )
     parser.add_argument(
         "--glob",

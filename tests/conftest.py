@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's samples and, when present, the real corpus in ../shared/."""
+"""Shared fixtures: the project's samples, when present the real corpus in ../shared/, and a
+count of the worker pools a batch starts."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from reportparse import batch
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
@@ -43,3 +46,19 @@ def seed_gold() -> dict[str, Any]:
 
 def corpus_files() -> list[Path]:
     return sorted(CORPUS.glob("*.txt")) if CORPUS.exists() else []
+
+
+@pytest.fixture
+def started(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of workers of each pool ``parse_many`` starts (pools of up to 8 start as
+    usual; a larger one fails the test before any of its workers is started)."""
+    numbers: list[int] = []
+    start_workers = batch._start_workers
+
+    def counted(jobs: int) -> object:
+        numbers.append(jobs)
+        assert jobs <= 8, f"a pool of {jobs} workers"
+        return start_workers(jobs)
+
+    monkeypatch.setattr(batch, "_start_workers", counted)
+    return numbers

@@ -135,12 +135,14 @@ def paged_pdf(
     page_number: str = "— {n} —",
     header: str | None = "某某委员会办公室文件",
     font_size: float = 12,
-    title: str = "巡视整改情况",
+    title: str | None = "巡视整改情况",
+    author: str | None = "测试单位办公室",
     indent: bool = True,
 ) -> bytes:
     """The report as an A4 PDF in reportlab's built-in Chinese font (STSong-Light): each line a
     paragraph (indented by two characters unless ``indent`` is false) wrapped at the page width,
-    a running header and a page number at the foot of every page."""
+    a running header and a page number at the foot of every page. A ``title`` or ``author`` of
+    ``None`` leaves reportlab's own placeholder (``untitled``, ``anonymous``)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -152,8 +154,10 @@ def paged_pdf(
     left, right, top, bottom = 72.0, width - 72.0, height - 90.0, 90.0
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
-    pdf.setTitle(title)
-    pdf.setAuthor("测试单位办公室")
+    if title is not None:
+        pdf.setTitle(title)
+    if author is not None:
+        pdf.setAuthor(author)
     page, y = 1, top
 
     def finish_page() -> None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import itertools
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 import reportparse
 from reportparse import ParseFailure, Report
-from reportparse.batch import WINDOW_PER_JOB, parse_item
+from reportparse.batch import MAX_JOBS_PER_CPU, WINDOW_PER_JOB, parse_item
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 TEXT = "某区巡察整改情况通报\n一、总体情况\n召开会议3次。\n二、下步打算\n"
@@ -114,6 +114,49 @@ def test_a_dead_worker_fails_its_item_and_the_rest_go_on() -> None:
 def test_jobs_must_be_a_whole_number(jobs: object) -> None:
     with pytest.raises(ValueError, match="jobs must be a whole number"):
         reportparse.parse_many([TEXT], jobs=jobs)  # type: ignore[arg-type]
+
+
+def _texts(number: int) -> list[str]:
+    return [f"一、第{index}部分\n召开会议{index}次。" for index in range(number)]
+
+
+def _counts(results: Iterable[Report | ParseFailure]) -> list[int]:
+    return [result.counts[0].value for result in results]  # type: ignore[union-attr, misc]
+
+
+@pytest.mark.parametrize("number", [0, 1], ids=["no-item", "one-item"])
+def test_a_single_item_starts_no_workers(number: int, started: list[int]) -> None:
+    assert _counts(reportparse.parse_many(_texts(number), jobs=4)) == list(range(number))
+    assert started == []
+
+
+def test_no_more_workers_than_items(started: list[int]) -> None:
+    assert _counts(reportparse.parse_many(_texts(3), jobs=8)) == [0, 1, 2]
+    assert started == [3]
+
+
+def test_no_more_workers_than_the_cap_per_cpu(
+    started: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert _counts(reportparse.parse_many(_texts(6), jobs=10_000)) == list(range(6))
+    assert started == [MAX_JOBS_PER_CPU] == [2]
+
+
+def test_an_unknown_cpu_count_counts_as_one(
+    started: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: None)  # as os.cpu_count() says when it cannot tell
+    assert _counts(reportparse.parse_many(_texts(6), jobs=64)) == list(range(6))
+    assert started == [MAX_JOBS_PER_CPU]
+
+
+def test_an_endless_input_starts_the_workers_asked_for(started: list[int]) -> None:
+    pulled: list[int] = []
+    results = reportparse.parse_many(_counting(pulled), jobs=2)
+    assert _counts(itertools.islice(results, 3)) == [0, 1, 2]
+    assert started == [2]
+    results.close()  # type: ignore[attr-defined]
 
 
 def test_a_single_text_is_not_a_batch() -> None:

@@ -65,6 +65,50 @@ def test_stdin_dash(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixtu
     assert "一、 总体情况  [1]" in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(
+    "paths", [["-", "-"], ["-", "report.txt", "-"]], ids=["twice", "around-a-file"]
+)
+def test_stdin_given_twice_is_a_usage_error(
+    paths: list[str],
+    report_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(report_file.parent)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode())))
+    with pytest.raises(SystemExit) as exit_info:
+        main(paths)
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    errors = [line for line in captured.err.splitlines() if line.startswith("reportparse:")]
+    assert errors == [
+        "reportparse: error: - (standard input) given more than once: "
+        "standard input can be read once"
+    ]
+    assert sys.stdin.buffer.read() == TEXT.encode()  # refused before anything was read
+
+
+def test_stdin_beside_a_file_and_a_folder(
+    folder: Path,
+    report_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    stdin_text = "某县巡察整改情况\n一、标准输入的报告\n召开会议5次。\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin_text.encode())))
+    status = main([str(report_file), "-", str(folder), "--format", "jsonl"])
+    captured = capsys.readouterr()
+    assert status == 1  # the folder's binary.txt
+    reports = [json.loads(line) for line in captured.out.splitlines()]
+    paths = [report["source"]["path"] for report in reports]
+    assert paths[:2] == [str(report_file), "<stdin>"]
+    assert sorted(paths[2:]) == sorted(map(str, _report_files(folder)))
+    assert reports[0]["text"] == TEXT
+    assert reports[1]["text"] == stdin_text
+    assert captured.err.count("\n") == 1 and "binary.txt: not UTF-8" in captured.err
+
+
 def test_missing_file_is_one_line_on_stderr(
     tmp_path: Path, report_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -145,6 +189,39 @@ def test_folder_to_json_lines(folder: Path, jobs: str, capsys: pytest.CaptureFix
     assert captured.err.count(str(bad)) == 1
     assert captured.err.startswith(f"reportparse: {bad}: not UTF-8")
     assert captured.err.count("\n") == 1
+
+
+def test_jobs_are_capped_per_cpu(
+    folder: Path,
+    started: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    assert main([str(folder), "--format", "jsonl", "-j", "10000"]) == 1  # binary.txt
+    assert len(capsys.readouterr().out.splitlines()) == 6
+    assert started == [2]  # two per CPU
+
+
+def test_jobs_are_capped_at_the_inputs(
+    report_file: Path,
+    started: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)
+    assert main([str(report_file)] * 3 + ["--format", "jsonl", "-j", "16"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3
+    assert started == [3]
+
+
+@pytest.mark.parametrize("jobs", ["4", "0"], ids=["four", "one-per-cpu"])
+def test_one_input_starts_no_workers(
+    jobs: str, report_file: Path, started: list[int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(report_file), "--jobs", jobs]) == 0
+    assert "（一） 压实责任  [1.1]" in capsys.readouterr().out
+    assert started == []
 
 
 def test_csv_folder_reads_back_with_chinese_intact(
@@ -266,6 +343,8 @@ def test_folder_without_reports(tmp_path: Path, capsys: pytest.CaptureFixture[st
         pytest.param(["--format", "csv"], id="csv-without-folder"),
         pytest.param(["--format", "csv", "--output", "tables.csv"], id="csv-to-a-file"),
         pytest.param(["--jobs", "two"], id="jobs-not-a-number"),
+        pytest.param(["--jobs", "-1"], id="negative-jobs"),
+        pytest.param(["-j", "-4"], id="negative-jobs-short"),
         pytest.param(["--max-bytes", "-5"], id="negative-cap"),
         pytest.param(["--format", "yaml"], id="unknown-format"),
     ],

@@ -1,13 +1,15 @@
 """Many reports at once: texts, paths or bytes -> reports in input order, a failure as a value.
 
 ``parse_item`` parses one item and never raises for a bad one (it returns a ``ParseFailure``);
-``parse_many`` runs it over an iterable, in worker processes when ``jobs > 1``, reading the input
-lazily and holding only a bounded window of items in flight.
+``parse_many`` runs it over an iterable, in worker processes when ``jobs > 1`` (never more than
+there are items, nor than ``MAX_JOBS_PER_CPU`` per CPU), reading the input lazily and holding
+only a bounded window of items in flight.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import os
 import signal
 import sys
@@ -32,6 +34,11 @@ Result = Union[Report, ParseFailure]  # noqa: UP007
 WINDOW_PER_JOB = 4
 """Items in flight per worker process: enough to keep the workers busy while the results are
 taken in order, few enough that memory stays bounded whatever the length of the input."""
+
+MAX_JOBS_PER_CPU = 2
+"""Most worker processes per CPU (``os.cpu_count()``) that ``parse_many`` starts, whatever
+``jobs`` asks: parsing is CPU-bound, so workers beyond the CPUs only compete for them (and each
+holds its own memory); a second one per CPU keeps a CPU busy while its worker reads a file."""
 
 
 def parse_item(
@@ -87,18 +94,21 @@ def parse_many(
     """Parse many reports, yielding a ``Report`` or a ``ParseFailure`` for each item, in order.
 
     A ``str`` item is a report's text, an ``os.PathLike`` (``pathlib.Path``) a file, ``bytes``
-    a file's content. With ``jobs > 1`` the items are parsed in that many worker processes;
-    the input is read lazily and at most ``jobs * WINDOW_PER_JOB`` items are in flight, so an
-    endless generator of paths streams. Workers are forked from a process that runs no other
-    thread (on Linux), else started afresh: scripts that use ``jobs > 1`` need the usual
-    ``if __name__ == "__main__":`` guard."""
+    a file's content. With ``jobs > 1`` the items are parsed in that many worker processes, but
+    never more than there are items nor than ``MAX_JOBS_PER_CPU`` per CPU; a single item is
+    parsed in this process, without starting any. The input is read lazily and at most
+    ``WINDOW_PER_JOB`` items per worker are in flight, so an endless generator of paths streams.
+    Workers are forked from a process that runs no other thread (on Linux), else started
+    afresh: scripts that use ``jobs > 1`` need the usual ``if __name__ == "__main__":``
+    guard."""
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a whole number of at least 1, not {jobs!r}")
     if isinstance(items, (str, bytes, os.PathLike)):
         raise TypeError("parse_many takes an iterable of items; for one item use parse_item")
     if jobs == 1:
         return (parse_item(item, reference_date, max_bytes) for item in items)
-    return _parse_in_processes(iter(items), jobs, reference_date, max_bytes)
+    workers = min(jobs, MAX_JOBS_PER_CPU * (os.cpu_count() or 1))
+    return _parse_in_processes(iter(items), workers, reference_date, max_bytes)
 
 
 def _ignore_interrupts() -> None:
@@ -138,6 +148,13 @@ def _parse_in_processes(
 ) -> Iterator[Result]:
     from concurrent.futures.process import BrokenProcessPool
 
+    # No more workers than items: a short input starts no idle ones, a single item none at all.
+    first = list(itertools.islice(items, jobs))
+    jobs = min(jobs, len(first))
+    if jobs < 2:
+        yield from (parse_item(item, reference_date, max_bytes) for item in first)
+        return
+    items = itertools.chain(first, items)
     window = jobs * WINDOW_PER_JOB
     pending: deque[tuple[Item, Future[Result]]] = deque()
     executor = _start_workers(jobs)

@@ -21,7 +21,7 @@ from pathlib import Path, PurePath
 from typing import Any, TextIO
 
 from . import __version__
-from .batch import Item, parse_many
+from .batch import MAX_JOBS_PER_CPU, Item, parse_many
 from .cli_output import CsvFolderWriter, CsvTableWriter, Writer, open_output, writer_class
 from .errors import InputTooLargeError
 from .export import (
@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_whole_number,
         default=1,
         metavar="N",
-        help="parse in N worker processes (0: one per CPU; default 1)",
+        help="parse in N worker processes (0: one per CPU; default 1), never more than "
+        f"there are inputs nor than {MAX_JOBS_PER_CPU} per CPU; a single input starts none",
     )
     parser.add_argument(
         "--glob",
@@ -146,6 +147,13 @@ _progress_bar: Any = None  # the tqdm bar while one is shown
 class _Input:
     name: str  # as the user gave it (or found it in a folder); named in messages and tables
     item: Item
+
+
+def _check_paths(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Usage errors about the PATH arguments, before anything is read."""
+    if args.paths.count("-") > 1:
+        # a second read of standard input would find it at its end: an empty second report
+        parser.error("- (standard input) given more than once: standard input can be read once")
 
 
 def _walk(folder: str, pattern: str | None, unreadable: list[str]) -> Iterator[str]:
@@ -306,6 +314,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    _check_paths(parser, args)
     _check_output(parser, args)
     if args.max_bytes == 0:
         args.max_bytes = None

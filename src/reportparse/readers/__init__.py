@@ -4,7 +4,8 @@
 holding ``word/document.xml``, HTML markup), then by the file name's suffix, and hands the
 bytes to that format's reader (one module each: ``text``, ``docx``, ``pdf``, ``html``). Every
 reader returns an :class:`Extracted`: the report's text, the encoding it was decoded from, what
-the container says about the report (its metadata) and diagnostics about the reading itself.
+the container says about the report (its metadata, without the placeholders document programs
+write into empty fields: ``metadata.py``) and diagnostics about the reading itself.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import IO
 
 from ..errors import DecodeError, InputTooLargeError, MissingExtraError
 from ..models import Diagnostic, SourceFormat
+from .metadata import drop_placeholders
 
 DEFAULT_MAX_BYTES = 100 * 2**20
 """Largest input read by default (100 MiB): far above any real report, below a runaway stream."""
@@ -136,7 +138,9 @@ def read_document(
     if format is not None and format not in _READERS:
         raise ValueError(f"format must be one of {', '.join(_READERS)}, not {format!r}")
     chosen = format or detect_format(data, name)
-    return _READERS[chosen](data, label, chosen)
+    extracted = _READERS[chosen](data, label, chosen)
+    extracted.metadata = drop_placeholders(extracted.metadata)
+    return extracted
 
 
 def require(module: str, extra: str, what: str, *, package: str | None = None) -> ModuleType:

@@ -42,7 +42,7 @@ def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], se
     record: _Record | None = None
     for node in nodes:
         if node.marker is not None or node.span.start in taken:
-            _close(record, passages)
+            _close(folded, record, passages)
             record = None
             continue
         field = record_field(folded, node.span.start, node.span.end)
@@ -50,7 +50,7 @@ def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], se
             record.lines.append((field[0], field[1], node))
             taken.add(node.span.start)
             continue
-        _close(record, passages)
+        _close(folded, record, passages)
         record = None
         statements = statements_of_paragraph(folded, node)
         if not statements:
@@ -59,7 +59,7 @@ def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], se
             record = _Record(node, statements[0], [])
             continue
         passages.extend(_running(folded, node, statements))
-    _close(record, passages)
+    _close(folded, record, passages)
     passages.sort(key=lambda passage: passage.span[0])
     return passages, taken
 
@@ -118,7 +118,7 @@ class _Record:
     lines: list[tuple[str, int, Node]]
 
 
-def _close(record: _Record | None, passages: list[Passage]) -> None:
+def _close(folded: str, record: _Record | None, passages: list[Passage]) -> None:
     """The passage of a finished record (its lines read as ``record_regions`` reads them)."""
     if record is None:
         return
@@ -128,6 +128,8 @@ def _close(record: _Record | None, passages: list[Passage]) -> None:
     if answer is None:
         body = statement.body_start if statement.body_start is not None else node.span.end
         answer = (body, node.span.end, node)
+    if not record.lines and not folded[answer[0] : answer[1]].strip():
+        return  # 存在问题：… with nothing answering it names a problem that remains
     passages.append(
         Passage(
             node=node,

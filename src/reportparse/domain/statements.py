@@ -24,8 +24,9 @@ Form = Literal["item", "either", "category", "status", "section"]
 _ANY_FORM = regex.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
 _TRAILING = " \t\n。.;；:：,，"
 # 关于“四风”问题仍有发生的问题: a quote followed by 问题 states the problem only when that
-# 问题 closes the clause; here the quote is the subject of a longer problem
-_CLOSES = r"(?![^，。,;；:：\n“”]{0,40}?问题)"
+# 问题 closes the clause; here the quote is the subject of a longer problem (a second problem
+# joined by 和/及, 关于“A”问题和相关问题, is no continuation)
+_CLOSES = r"(?![^，。,;；:：\n“”和及与、]{0,40}?问题)"
 _HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
 # a quoted problem: “…” (one level of inner “…” allowed), 「…」, or ASCII "…" from web copies;
 # the regex module lets the alternatives share the group's name

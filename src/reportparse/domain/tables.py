@@ -4,7 +4,7 @@ A table copied from a page or a Word file reaches the text in one of two shapes:
 
 - one cell a line: the column headings on consecutive lines (序号 / 问题 / 整改措施 / 责任单位 /
   完成时限 / 整改情况), then each row's cells, the row's number first (1 / …problem… / …);
-- one row a line, its cells separated by tabs (序号\t问题\t整改措施…, then 1\t…\t…).
+- one row a line, its cells separated by tabs.
 
 The headings are the labels of ``lexicon/rectification_labels.txt``; a table needs a problem
 column and two more. One cell a line needs the 序号 column, whose numbers (1, 2, 3…) mark where

@@ -105,7 +105,7 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
     # 3个均已整改) as it takes one before it; not when another figure follows (22个问题已整改
     # 完成17个: the verb is the later figure's). Failing every row, a verb further on in the
     # clause (对3名党员干部运用第一种形态进行问责).
-    subject = not _DIGIT.search(after)
+    predicate = _predicate_start(after)
     counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
     for first in (True, False):
         for role in _roles():
@@ -114,7 +114,8 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
             if role.verb is None and not first:
                 continue
             if role.verb is not None and not (
-                role.verb.search(before) or _predicate(role.verb, after, subject)
+                role.verb.search(before)
+                or (predicate is not None and role.verb.match(after, predicate))
                 if first
                 else role.verb.search(after)
             ):
@@ -131,12 +132,20 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
     return None
 
 
-def _predicate(verb: regex.Pattern[str], after: str, subject: bool) -> bool:
-    """The verb opens what follows the figure, after adverbs (均已整改, 全部整改到位)."""
-    if not subject:
-        return False
+def _predicate_start(after: str) -> int | None:
+    """Where a verb right after the figure would start, after adverbs (均已整改, 全部整改到位),
+    or None when no verb can stand there (another figure follows, or no verb opens with the
+    character found)."""
+    if _DIGIT.search(after):
+        return None
     adverbs = _ADVERBS.match(after)
-    return bool(verb.match(after) or (adverbs and verb.match(after, adverbs.end())))
+    start = adverbs.end() if adverbs else 0
+    return start if after[start : start + 1] in _verb_firsts() else None
+
+
+@cache
+def _verb_firsts() -> frozenset[str]:
+    return frozenset(verb[0] for role in _roles() for verb in role.verbs)
 
 
 def _what_is_counted(

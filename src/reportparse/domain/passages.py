@@ -37,6 +37,8 @@ class Passage:
 def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], set[int]]:
     """The passages stated by a run of sibling nodes, in document order, and the starts of
     the nodes they take in besides the one that states each (record lines, table cells)."""
+    if all(node.marker is not None for node in nodes):
+        return [], set()  # only paragraphs state problems in running text or hold tables
     rows, taken = find_table_rows(folded, nodes)
     passages = [passage for row in rows if (passage := _row(folded, row)) is not None]
     record: _Record | None = None
@@ -45,13 +47,15 @@ def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], se
             _close(folded, record, passages)
             record = None
             continue
-        field = record_field(folded, node.span.start, node.span.end)
-        if record is not None and field is not None and field[0] != "problem":
+        field = record_field(folded, node.span.start, node.span.end) if record else None
+        if record is not None and field is not None:
             record.lines.append((field[0], field[1], node))
             taken.add(node.span.start)
             continue
         _close(folded, record, passages)
         record = None
+        if not _may_state(folded, node.span.start):
+            continue
         statements = statements_of_paragraph(folded, node)
         if not statements:
             continue
@@ -62,6 +66,12 @@ def read_passages(folded: str, nodes: Sequence[Node]) -> tuple[list[Passage], se
     _close(folded, record, passages)
     passages.sort(key=lambda passage: passage.span[0])
     return passages, taken
+
+
+def _may_state(folded: str, start: int) -> bool:
+    """A paragraph can state a problem only if it opens with 针对 or with a problem label,
+    which holds 问题 (问题1：, 【存在问题】, 巡察反馈问题：): a cheap test before the patterns."""
+    return folded.find("针对", start, start + 4) >= 0 or folded.find("问题", start, start + 10) >= 0
 
 
 def _running(folded: str, node: Node, statements: Sequence[Statement]) -> list[Passage]:

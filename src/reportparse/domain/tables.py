@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
@@ -22,6 +23,7 @@ from ..models import Node
 from .statements import label_fields, space_trimmed, trim
 
 Cell = tuple[int, int, tuple[Node, ...]]  # start, end, and the nodes of its line
+_HEADING_LINE = 8  # the 序号 heading line, indentation included
 _ROW_NUMBER = regex.compile(r"\s*(?P<n>\d{1,3})\s*[.．、]?\s*")
 
 
@@ -37,9 +39,11 @@ class TableRow:
 def find_table_rows(folded: str, nodes: Sequence[Node]) -> tuple[list[TableRow], set[int]]:
     """Every row of every problem table in a run of sibling nodes, and the starts of the
     nodes the tables hold (headings and cells alike)."""
-    lines = _lines(folded, nodes)
     rows: list[TableRow] = []
     taken: set[int] = set()
+    if len(nodes) < 3 or not any(node.marker is None and _may_head(folded, node) for node in nodes):
+        return rows, taken
+    lines = _lines(folded, nodes)
     i = 0
     while i < len(lines):
         header, width = _header(folded, lines, i)
@@ -53,6 +57,14 @@ def find_table_rows(folded: str, nodes: Sequence[Node]) -> tuple[list[TableRow],
             taken.update(node.span.start for node in lines[i][2])
             i += 1
     return rows, taken
+
+
+def _may_head(folded: str, node: Node) -> bool:
+    """A line that can open a table: the 序号 heading, or a line with tabs."""
+    if node.span.end - node.span.start > _HEADING_LINE:
+        return "\t" in folded[node.span.start : node.span.end]
+    text = folded[node.span.start : node.span.end].strip()
+    return label_fields().get(text) == "number" or "\t" in text
 
 
 def _lines(folded: str, nodes: Sequence[Node]) -> list[Cell]:
@@ -75,13 +87,15 @@ def _header(folded: str, lines: Sequence[Cell], i: int) -> tuple[list[str] | Non
     if "\t" in folded[start:end]:
         header = [fields.get(cell.strip(), "") for cell in folded[start:end].split("\t")]
         return (header if _is_header(header) else None), 1
+    if fields.get(folded[start:end]) != "number":
+        return None, 0  # one cell a line opens with the 序号 column
     header = []
-    for start, end, _ in lines[i:]:
+    for start, end, _ in islice(lines, i, None):
         field = fields.get(folded[start:end])
         if field is None:
             break
         header.append(field)
-    return (header if _is_header(header) and header[0] == "number" else None), len(header)
+    return (header if _is_header(header) else None), len(header)
 
 
 def _is_header(header: list[str]) -> bool:

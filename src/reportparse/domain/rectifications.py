@@ -10,9 +10,11 @@ An item is a node whose heading states a problem in one of the genre's formulas:
   落实情况), a node whose own heading names a shortfall (…不到位, 缺乏…); under a heading that
   sorts items by state (已整改完成的问题), every numbered section.
 
-A heading that sorts items by state is neither item nor group: it gives its items a status.
-Measures are the numbered points under the item (reached through unnumbered paragraphs), or
-the item's own body as one measure when it has none.
+A heading that sorts items by state is neither item nor group: it gives its items a status,
+as a note closing an item's own heading does (…不到位（已完成）). A problem may also be stated
+outside headings, in running text, a record of label lines or a table row (``passages``): it is
+an item under the nearest heading above it. Measures are the numbered points under the item
+(reached through unnumbered paragraphs), or the item's own body as one measure when it has none.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """What a heading states, in the genre's formulas: a problem (with its opinion), a group of
-problems, a category, a status that sorts items, or the part that answers the feedback.
-``rectifications`` builds the items from these statements."""
+problems, a category, a status that sorts items, or the part that answers the feedback; and
+what a paragraph states (针对…问题 in running text, a problem label) and the field a record
+line gives (整改措施：, 完成时限：). ``rectifications`` builds the items from these statements."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ value is a false negative; a value where the gold has ``None`` is a false positi
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,43 @@ def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
     def tally(name: str) -> Tally:
         return tallies.setdefault(name, Tally())
 
+    _score_meta(report, gold, tally)
+
+    predicted = {r.span.start: r for r in report.rectifications}
+    gold_items = {g["node_start"]: g for g in gold["rectifications"]}
+    items = tally("items")
+    items.tp += len(predicted.keys() & gold_items.keys())
+    items.fp += len(predicted.keys() - gold_items.keys())
+    items.fn += len(gold_items.keys() - predicted.keys())
+    for start, g in gold_items.items():
+        r = predicted.get(start)
+        _judge(tally("problem"), r and r.problem, g["problem"], [])
+        _judge(tally("opinion"), r and r.opinion, g.get("opinion"), [])
+        _judge(tally("group"), r and r.group, g.get("group"), g.get("group_accept", []))
+        _judge(tally("status"), r and r.status, g.get("status"), g.get("status_accept", []))
+        _judge(tally("deadline"), r and r.deadline, g.get("deadline"), g.get("deadline_accept", []))
+        gold_starts = {m["start"] for m in g["measures"]}
+        found_starts = {m.span.start for m in r.measures} if r else set()
+        accepted = [{m["start"] for m in option} for option in g.get("measures_accept", [])]
+        if found_starts in accepted:
+            gold_starts = found_starts
+        tally("measures").add(
+            Tally(
+                len(found_starts & gold_starts),
+                len(found_starts - gold_starts),
+                len(gold_starts - found_starts),
+            )
+        )
+    for start in predicted.keys() - gold_items.keys():
+        tally("problem").fp += 1
+        tally("measures").fp += len(predicted[start].measures)
+
+    _score_indicators(report, gold, tally)
+    return tallies
+
+
+def _score_meta(report: Report, gold: dict[str, Any], tally: Callable[[str], Tally]) -> None:
+    """meta.<field> and meta (each field judged by value, with its accepted answers), contacts."""
     for name in META_FIELDS:
         entry = gold["meta"].get(name)
         value = None if entry is None else entry["value"]
@@ -101,35 +139,9 @@ def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
         Tally(both, sum(found_contacts.values()) - both, sum(gold_contacts.values()) - both)
     )
 
-    predicted = {r.span.start: r for r in report.rectifications}
-    gold_items = {g["node_start"]: g for g in gold["rectifications"]}
-    items = tally("items")
-    items.tp += len(predicted.keys() & gold_items.keys())
-    items.fp += len(predicted.keys() - gold_items.keys())
-    items.fn += len(gold_items.keys() - predicted.keys())
-    for start, g in gold_items.items():
-        r = predicted.get(start)
-        _judge(tally("problem"), r and r.problem, g["problem"], [])
-        _judge(tally("opinion"), r and r.opinion, g.get("opinion"), [])
-        _judge(tally("group"), r and r.group, g.get("group"), g.get("group_accept", []))
-        _judge(tally("status"), r and r.status, g.get("status"), g.get("status_accept", []))
-        _judge(tally("deadline"), r and r.deadline, g.get("deadline"), [])
-        gold_starts = {m["start"] for m in g["measures"]}
-        found_starts = {m.span.start for m in r.measures} if r else set()
-        accepted = [{m["start"] for m in option} for option in g.get("measures_accept", [])]
-        if found_starts in accepted:
-            gold_starts = found_starts
-        tally("measures").add(
-            Tally(
-                len(found_starts & gold_starts),
-                len(found_starts - gold_starts),
-                len(gold_starts - found_starts),
-            )
-        )
-    for start in predicted.keys() - gold_items.keys():
-        tally("problem").fp += 1
-        tally("measures").fp += len(predicted[start].measures)
 
+def _score_indicators(report: Report, gold: dict[str, Any], tally: Callable[[str], Tally]) -> None:
+    """indicators: each count with a role against the gold role of the figure it overlaps."""
     # a count answers a gold indicator when their spans overlap (the seed's gold spans are
     # the counts' own; a sample's gold anchors the figure itself, 85.7% in 整改完成率85.7%)
     optional = [(o["start"], o["end"]) for o in gold.get("indicators_optional", [])]
@@ -147,7 +159,6 @@ def score(report: Report, gold: dict[str, Any]) -> dict[str, Tally]:
         elif match is not None or not any(_overlap(o, span) for o in optional):
             indicators.fp += 1
     indicators.fn += sum(1 for key, _ in gold_roles if key not in answered)
-    return tallies
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -159,42 +170,90 @@ def resolve_sample_gold(text: str, readable: dict[str, Any]) -> dict[str, Any]:
 
     Each anchor must occur in the text (``in`` exactly once); a missing anchor is a mistake in
     the gold file and raises, so a gold cannot silently drift from its sample."""
+    items = []
+    for item in readable["rectifications"]:
+        node_start = _find(text, item["at"])
+        measures, pos = [], node_start
+        for prefix in item["measures"]:
+            pos = _find(text, prefix, pos)
+            measures.append({"start": pos})
+        items.append({**item, "node_start": node_start, "measures": measures})
+    return {
+        "meta": _meta_gold(readable),
+        "contacts": readable["contacts"],
+        "rectifications": items,
+        "indicators": _anchored(text, readable["indicators"]),
+        "indicators_optional": _anchored(text, readable["indicators_optional"]),
+    }
 
-    def find(needle: str, start: int = 0) -> int:
-        at = text.find(needle, start)
-        if at < 0:
-            raise ValueError(f"gold anchor {needle!r} is not in the sample after {start}")
-        return at
 
+def score_by_problem(report: Report, text: str, expected: dict[str, Any]) -> dict[str, Tally]:
+    """Tallies of a report against an expectation that names items by their problem text
+    (``tests/data/domain_variants/*.json``): meta and contacts as ``score``; items matched by
+    problem text exactly, each matched item's opinion, group, status and deadline judged by
+    value and its measures by number; indicators by the figure each anchors."""
+    tallies: dict[str, Tally] = {}
+
+    def tally(name: str) -> Tally:
+        return tallies.setdefault(name, Tally())
+
+    gold = {
+        "meta": _meta_gold(expected),
+        "contacts": expected["contacts"],
+        "indicators": _anchored(text, expected["indicators"]),
+        "indicators_optional": _anchored(text, expected["indicators_optional"]),
+    }
+    _score_meta(report, gold, tally)
+    unmatched = list(report.rectifications)
+    for g in expected["rectifications"]:
+        r = next((item for item in unmatched if item.problem == g["problem"]), None)
+        if r is not None:
+            unmatched.remove(r)
+        tally("items").add(Tally(1, 0, 0) if r else Tally(0, 0, 1))
+        _judge(tally("opinion"), r and r.opinion, g["opinion"], [])
+        _judge(tally("group"), r and r.group, g["group"], g.get("group_accept", []))
+        _judge(tally("status"), r and r.status, g["status"], g.get("status_accept", []))
+        _judge(tally("deadline"), r and r.deadline, g["deadline"], g.get("deadline_accept", []))
+        found = len(r.measures) if r else 0
+        tally("measures").add(
+            Tally(
+                min(found, g["measures"]),
+                max(0, found - g["measures"]),
+                max(0, g["measures"] - found),
+            )
+        )
+    for r in unmatched:
+        tally("items").fp += 1
+        tally("measures").fp += len(r.measures)
+    _score_indicators(report, gold, tally)
+    return tallies
+
+
+def _meta_gold(readable: dict[str, Any]) -> dict[str, Any]:
+    """The meta fields of a readable gold, each as ``{value[, accept]}`` or None."""
     meta = {}
     for name in META_FIELDS:
         value = readable["meta"].get(name)
         meta[name] = value if value is None or isinstance(value, dict) else {"value": value}
-    items = []
-    for item in readable["rectifications"]:
-        node_start = find(item["at"])
-        measures, pos = [], node_start
-        for prefix in item["measures"]:
-            pos = find(prefix, pos)
-            measures.append({"start": pos})
-        items.append({**item, "node_start": node_start, "measures": measures})
+    return meta
 
-    def anchored(entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        out = []
-        for entry in entries:
-            if text.count(entry["in"]) != 1:
-                raise ValueError(f"gold context {entry['in']!r} must occur exactly once")
-            start = find(entry["at"], find(entry["in"]))
-            out.append({**entry, "start": start, "end": start + len(entry["at"])})
-        return out
 
-    return {
-        "meta": meta,
-        "contacts": readable["contacts"],
-        "rectifications": items,
-        "indicators": anchored(readable["indicators"]),
-        "indicators_optional": anchored(readable["indicators_optional"]),
-    }
+def _find(text: str, needle: str, start: int = 0) -> int:
+    at = text.find(needle, start)
+    if at < 0:
+        raise ValueError(f"gold anchor {needle!r} is not in the text after {start}")
+    return at
+
+
+def _anchored(text: str, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each entry's figure (``at``) found inside its context (``in``, which must occur once)."""
+    out = []
+    for entry in entries:
+        if text.count(entry["in"]) != 1:
+            raise ValueError(f"gold context {entry['in']!r} must occur exactly once")
+        start = _find(text, entry["at"], _find(text, entry["in"]))
+        out.append({**entry, "start": start, "end": start + len(entry["at"])})
+    return out
 
 
 def table(tallies: dict[str, Tally]) -> str:

@@ -257,7 +257,9 @@ class Measure(BaseModel):
 
 
 class Rectification(BaseModel):
-    """A problem being rectified (one outline node) with the measures that answer it."""
+    """A problem being rectified with the measures that answer it: an outline node that
+    states it, or a problem stated in running text (a 针对…问题 clause, a 问题N： record, a row
+    of a problem table)."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -275,8 +277,14 @@ class Rectification(BaseModel):
     )
     status_span: Span | None = None
     deadline: str | None = Field(default=None, description="Date value of a stated deadline.")
-    node_path: str = Field(description="Path of the node that states the problem.")
-    span: Span = Field(description="The whole node.")
+    node_path: str = Field(
+        description="Path of the node that states the problem (in running text: its paragraph; "
+        "in a table: the line of its problem cell)."
+    )
+    span: Span = Field(
+        description="The whole item: the node, or in running text the statement with its "
+        "answer and record lines, in a table the row."
+    )
 
 
 SourceFormat = Literal["text", "markdown", "docx", "pdf", "html"]

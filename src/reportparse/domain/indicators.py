@@ -21,6 +21,9 @@ from ..span import Span
 from .mentions import CountLike
 
 _CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
+_DIGIT = regex.compile(r"\d")
+# 15个问题均已整改, 3个全部整改到位: adverbs between a figure and the verb after it
+_ADVERBS = regex.compile(r"(?:均|都|全部|目前|现|也)*")
 # what may follow a figure that stands for its clause's noun (正在推进2项，其余3项正在推进,
 # 4条已明确时限, 15个均已整改, 完成率100%以上); any other character right after it is what it
 # counts
@@ -98,14 +101,24 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
+    # a figure that is its clause's subject takes the verb right after it (2个问题正在推进,
+    # 3个均已整改) as it takes one before it; not when another figure follows (22个问题已整改
+    # 完成17个: the verb is the later figure's). Failing every row, a verb further on in the
+    # clause (对3名党员干部运用第一种形态进行问责).
+    predicate = _predicate_start(after)
     counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
-    for side in (before, after):
+    for first in (True, False):
         for role in _roles():
             if role.units and count.unit not in role.units:
                 continue
-            if role.verb is None and side is after:
+            if role.verb is None and not first:
                 continue
-            if role.verb is not None and not role.verb.search(side):
+            if role.verb is not None and not (
+                role.verb.search(before)
+                or (predicate is not None and role.verb.match(after, predicate))
+                if first
+                else role.verb.search(after)
+            ):
                 continue
             if role.objects:
                 by_verb = role.verb is not None
@@ -117,6 +130,22 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
                     continue
             return role.name
     return None
+
+
+def _predicate_start(after: str) -> int | None:
+    """Where a verb right after the figure would start, after adverbs (均已整改, 全部整改到位),
+    or None when no verb can stand there (another figure follows, or no verb opens with the
+    character found)."""
+    if _DIGIT.search(after):
+        return None
+    adverbs = _ADVERBS.match(after)
+    start = adverbs.end() if adverbs else 0
+    return start if after[start : start + 1] in _verb_firsts() else None
+
+
+@cache
+def _verb_firsts() -> frozenset[str]:
+    return frozenset(verb[0] for role in _roles() for verb in role.verbs)
 
 
 def _what_is_counted(

@@ -93,10 +93,12 @@ def _patterns() -> _Patterns:
         kind=regex.compile(
             rf"(?P<kind>{kinds})(?:{inspections})|(?:{inspections})[“\"']?(?P<kind2>回头看)"
         ),
+        # 对…开展了常规巡视; a themed inspection names its theme before the kind (对…开展了
+        # 国有企业专项巡视, 脱贫攻坚专项巡视)
         subject_target=regex.compile(
             rf"对(?P<subject>(?:(?!对)[^，。,;；:：\n“”]){{2,40}}?)"
-            rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?(?:{kinds})?[^，。,;；\n]{{0,4}}?"
-            rf"(?:{inspections})"
+            rf"(?:开展|进行|实施)了?(?:为期[^，。,;；]{{1,8}})?"
+            rf"(?:[^，。,;；\n]{{0,12}}?(?:{kinds}))?[^，。,;；\n]{{0,4}}?(?:{inspections})"
         ),
         # the subject runs up to the inspection's own description: 现将{subject}(十一届市委
         # 第八轮)巡视(集中)整改情况, 关于{subject}(第三轮)(常规)巡察整改
@@ -114,6 +116,11 @@ def _patterns() -> _Patterns:
 
 
 _NOT_A_UNIT = regex.compile(r"[一二三四五六七八九十]+届|第|\d{4}年|本轮|上述|有关|相关|巡视|巡察")
+# 省卫生健康委党组第二巡察组, 集团党委第二巡察组: a team named with the party body of a
+# department or an enterprise that sends it, the whole name up to the clause's start
+_TEAM_BODY = regex.compile(
+    r"(?<=^|[\s，。,;；:：、“”（）()])[^\s，。,;；:：、“”（）()\d]{1,16}?(?:党组|党委|党工委)$"
+)
 # what may stand beside the report's own date on its line: （2023年9月28日）, 发布时间：…,
 # 2023年9月28日印发
 _DATE_LINE_BEFORE = regex.compile(r"\s*(?:[(（]|(?:发布|印发|公开|成文)?(?:时间|日期)[:：]?)?\s*")
@@ -212,9 +219,12 @@ def extract_meta(
 
 def _names_a_unit(folded: str, start: int, end: int) -> bool:
     """A name that ends as units do (…局党组, …大学, …政法委(含…)); not a pronoun (我校), not
-    the inspection's own description (十二届市委第三轮…)."""
+    the inspection's own description (十二届市委第三轮…), not the inspecting body (关于省委
+    专项巡视整改…: 省委 inspects)."""
     start, end = trimmed(folded, start, end)
     if _PRONOUN.fullmatch(folded, start, end) or _NOT_A_UNIT.match(folded, start):
+        return False
+    if folded[start:end] in _team_levels():
         return False
     return any(hit.end() == end for hit in _patterns().unit_name.finditer(folded, start, end))
 
@@ -227,7 +237,11 @@ def _is_opening_not_title(folded: str, title: Title) -> bool:
 
 
 def _team_level(folded: str, team_start: int) -> str:
-    """The level written right before a team (中央, 市委, 省), or ""."""
+    """The level written right before a team: the body a department's team is named with
+    (省卫生健康委党组第二巡察组), else a level of the table (中央, 市委) or a bare 省/市; or ""."""
+    hit = _TEAM_BODY.search(folded, max(0, team_start - 20), team_start)
+    if hit is not None:
+        return hit.group()
     for level in _team_levels():
         if team_start >= len(level) and folded.startswith(level, team_start - len(level)):
             return level

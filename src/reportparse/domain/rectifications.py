@@ -10,9 +10,11 @@ An item is a node whose heading states a problem in one of the genre's formulas:
   落实情况), a node whose own heading names a shortfall (…不到位, 缺乏…); under a heading that
   sorts items by state (已整改完成的问题), every numbered section.
 
-A heading that sorts items by state is neither item nor group: it gives its items a status.
-Measures are the numbered points under the item (reached through unnumbered paragraphs), or
-the item's own body as one measure when it has none.
+A heading that sorts items by state is neither item nor group: it gives its items a status,
+as a note closing an item's own heading does (…不到位（已完成）). A problem may also be stated
+outside headings, in running text, a record of label lines or a table row (``passages``): it is
+an item under the nearest heading above it. Measures are the numbered points under the item
+(reached through unnumbered paragraphs), or the item's own body as one measure when it has none.
 """
 
 from __future__ import annotations
@@ -27,15 +29,17 @@ from ..models import Measure, Node, Rectification, RectificationStatus
 from ..source import SourceText
 from ..span import Span
 from .mentions import DateLike
+from .passages import Passage, Region, read_passages, record_lines, record_regions
 from .statements import (
     Statement,
     heading_region,
     names_problem,
     patterns,
+    space_trimmed,
     state_of_heading,
-    state_of_paragraph,
     status_of,
     trim,
+    without_note,
 )
 
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
@@ -49,20 +53,30 @@ class _Entry:
     children: list[_Entry] = field(default_factory=list)
     is_item: bool = False
     is_group: bool = False
+    passage: Passage | None = None  # a problem stated in running text, not in a heading
 
 
 def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) -> list[_Entry]:
-    """The nodes with a marker, and the paragraphs that open by stating a problem, each under
-    its nearest such ancestor (other paragraphs are skipped)."""
+    """The nodes with a marker, and the problems stated in running text (``passages``), each
+    under its nearest numbered ancestor (other paragraphs are skipped)."""
     entries: list[_Entry] = []
+    passages, taken = read_passages(folded, nodes)
+    stated: dict[int, list[Passage]] = {}
+    for passage in passages:
+        stated.setdefault(passage.node.span.start, []).append(passage)
     for node in nodes:
-        statement = (
-            state_of_heading(folded, node) if node.marker else state_of_paragraph(folded, node)
-        )
-        if node.marker is None and statement is None:
+        if node.span.start in stated:
+            entries.extend(
+                _Entry(node, passage.statement, parent, passage=passage)
+                for passage in stated[node.span.start]
+            )
+            continue
+        if node.span.start in taken:
+            continue
+        if node.marker is None:
             entries.extend(_numbered_tree(node.children, parent, folded))
             continue
-        entry = _Entry(node, statement, parent)
+        entry = _Entry(node, state_of_heading(folded, node), parent)
         entry.children = _numbered_tree(node.children, entry, folded)
         entries.append(entry)
     return entries
@@ -87,7 +101,7 @@ def find_rectifications(
             entry.is_item = True
         elif form is None and _implicit_item(folded, entry):
             entry.is_item = True
-            entry.statement = Statement("item", trim(folded, *_heading_span(entry.node)))
+            entry.statement = Statement("item", trim(folded, *_heading_span(entry.node, folded)))
     for entry in reversed(entries):  # children before parents
         form = entry.statement.form if entry.statement else None
         below = any(e.is_item or e.is_group for e in entry.children)
@@ -101,10 +115,14 @@ def find_rectifications(
     ]
 
 
-def _heading_span(node: Node) -> tuple[int, int]:
-    if node.heading_span is not None:
-        return node.heading_span.start, node.heading_span.end
-    return heading_region(node)
+def _heading_span(node: Node, folded: str) -> tuple[int, int]:
+    """The node's heading, without a closing status note (…不到位（已完成）)."""
+    start, end = (
+        (node.heading_span.start, node.heading_span.end)
+        if node.heading_span is not None
+        else heading_region(node)
+    )
+    return start, without_note(folded, start, end)
 
 
 def _implicit_item(folded: str, entry: _Entry) -> bool:
@@ -120,7 +138,7 @@ def _implicit_item(folded: str, entry: _Entry) -> bool:
         return True  # a heading that sorts items by state has nothing but items under it
     if ancestor.statement.form not in ("category", "either", "section"):
         return False
-    start, end = trim(folded, *_heading_span(node))
+    start, end = trim(folded, *_heading_span(node, folded))
     first_clause = regex.search(r"[,，;；]", folded[start:end])
     clause_end = start + first_clause.start() if first_clause else end
     strict = ancestor.statement.form == "either" and not ancestor.statement.aspect
@@ -140,11 +158,22 @@ def _rectification(
     problem_start, problem_end = statement.problem
     opinion = statement.opinion
     group = _group_of(entry)
-    group_span = trim(folded, *_heading_span(group.node)) if group is not None else None
-    measures = _measures(text, folded, entry)
-    own = _own_text_regions(folded, entry, measures, quotes)
-    body = [m for m in measures if m.node_path == node.path]
-    status, status_span = _status(folded, own, entry, body)
+    group_span = trim(folded, *_heading_span(group.node, folded)) if group is not None else None
+    passage = entry.passage
+    if passage is not None:
+        span = passage.span
+        measures, body = _answer(text, folded, passage.answer, passage.answer_nodes)
+        said = passage.answer[0] if passage.answer else span[1]
+        own = _outside(quotes, span[0], said)
+        states, deadlines = passage.state, passage.deadline
+    else:
+        span = (node.span.start, node.span.end)
+        lines = record_lines(folded, node.children)
+        _, states, deadlines = record_regions(lines)
+        measures, body = _measures(text, folded, entry, lines)
+        own = _own_text_regions(folded, entry, measures, quotes)
+    body_regions = [(m.span.start, m.span.end) for m in measures] if body else []
+    status, status_span = _status(folded, [*own, *states], span, entry, body_regions)
     return Rectification(
         problem=text[problem_start:problem_end],
         problem_span=Span.of(problem_start, problem_end),
@@ -155,9 +184,9 @@ def _rectification(
         measures=measures,
         status=status,
         status_span=status_span,
-        deadline=_deadline(folded, [*own, *((m.span.start, m.span.end) for m in body)], dates),
+        deadline=_deadline(folded, sorted([*own, *states, *body_regions]), deadlines, dates),
         node_path=node.path,
-        span=node.span,
+        span=Span.of(*span),
     )
 
 
@@ -168,41 +197,101 @@ def _group_of(entry: _Entry) -> _Entry | None:
     return ancestor
 
 
-def _measures(text: str, folded: str, entry: _Entry) -> list[Measure]:
-    """The numbered answers under the item, one run of ordinals; else its body as one measure."""
+def _measures(
+    text: str, folded: str, entry: _Entry, lines: Sequence[tuple[str, int, Node]]
+) -> tuple[list[Measure], bool]:
+    """The numbered answers under the item, one run of ordinals; else its body as one measure
+    (the second value says so), up to the first line of its record that is no answer
+    (完成时限：…, 整改进展：…)."""
     if any(child.is_item for child in _walk(entry.children)):
-        return []
+        return [], False
+    run = _run([child.node for child in entry.children])
+    if run:
+        return [_measure(text, folded, n, n.span.end) for n in run], False
+    node = entry.node
+    assert entry.statement is not None
+    start = max(entry.statement.body_start or 0, _raw_heading_end(node))
+    answers = [line for field, _, line in lines if field == "answer"]
+    stops = [line.span.start for field, _, line in lines if field != "answer"]
+    stops += [line.span.start for line in answers[1:]]
+    end = min((stop for stop in stops if stop > start), default=node.span.end)
+    return _body(text, folded, start, end, node), True
+
+
+def _answer(
+    text: str, folded: str, answer: Region | None, holders: Sequence[Node]
+) -> tuple[list[Measure], bool]:
+    """The measures of a problem stated in running text: the numbered points that open inside
+    its answer (the answer's own nodes, or their children; one run of ordinals, each cut at
+    the answer's end), else the answer as one measure (the second value says so)."""
+    if answer is None:
+        return [], False
+    start, end = answer
+    points = [n for h in holders for n in (h, *h.children) if n.marker]
+    run = _run([n for n in points if start <= n.span.start < end])
+    if run:
+        return [_measure(text, folded, n, end) for n in run], False
+    return _body(text, folded, start, end, holders[0]), True
+
+
+def _run(nodes: Sequence[Node]) -> list[Node]:
+    """The first run of consecutive ordinals of one style among ``nodes``."""
     run: list[Node] = []
-    for child in entry.children:
-        marker = child.node.marker
+    for node in nodes:
+        marker = node.marker
         assert marker is not None
         if run:
             last = run[-1].marker
             assert last is not None
             if marker.style != last.style or marker.ordinal != last.ordinal + 1:
                 break
-        run.append(child.node)
-    if run:
-        return [
-            Measure(text=text[n.span.start : n.span.end], span=n.span, node_path=n.path)
-            for n in run
-        ]
-    node = entry.node
-    assert entry.statement is not None
+        run.append(node)
+    return run
+
+
+def _measure(text: str, folded: str, node: Node, end: int) -> Measure:
+    """A numbered answer, cut at ``end`` (the next problem of the same paragraph)."""
+    if end >= node.span.end:
+        return Measure(
+            text=text[node.span.start : node.span.end], span=node.span, node_path=node.path
+        )
+    end = space_trimmed(folded, node.span.start, end)[1]
+    return Measure(
+        text=text[node.span.start : end], span=Span.of(node.span.start, end), node_path=node.path
+    )
+
+
+def _body(text: str, folded: str, start: int, end: int, holder: Node) -> list[Measure]:
+    """The answer [start, end) as one measure, after an answer label (整改情况：) and before
+    the report's closing lines."""
     p = patterns()
-    if node.marker is None and entry.statement.body_start is not None:
-        start = entry.statement.body_start  # a paragraph item: its answer follows its statement
-    else:
-        start = max(entry.statement.body_start or 0, _heading_span(node)[1])
-    label = p.answer_label.match(folded, start, node.span.end)
-    start = trim(folded, label.end() if label else start, node.span.end)[0]
-    closing = p.closing_line.search(folded, start, node.span.end)
-    end = closing.start() if closing else node.span.end
+    label = p.answer_label.match(folded, start, end)
+    start = trim(folded, label.end() if label else start, end)[0]
+    closing = p.closing_line.search(folded, start, end)
+    end = closing.start() if closing else end
     while end > start and folded[end - 1].isspace():
         end -= 1
     if end - start < 2:
         return []
-    return [Measure(text=text[start:end], span=Span.of(start, end), node_path=node.path)]
+    return [Measure(text=text[start:end], span=Span.of(start, end), node_path=holder.path)]
+
+
+def _raw_heading_end(node: Node) -> int:
+    return node.heading_span.end if node.heading_span is not None else heading_region(node)[1]
+
+
+def _outside(quotes: Sequence[tuple[int, int]], start: int, end: int) -> list[Region]:
+    """[start, end) less the quotes in it."""
+    regions, pos = [], start
+    for q0, q1 in quotes[bisect_left(quotes, (start, -1)) :]:
+        if q0 >= end:
+            break
+        if q0 > pos:
+            regions.append((pos, q0))
+        pos = max(pos, q1)
+    if pos < end:
+        regions.append((pos, end))
+    return regions
 
 
 def _own_text_regions(
@@ -237,44 +326,51 @@ def _own_text_regions(
 
 def _status(
     folded: str,
-    regions: Sequence[tuple[int, int]],
+    regions: Sequence[Region],
+    span: Region,
     entry: _Entry,
-    body_measures: Sequence[Measure],
+    body: Sequence[Region],
 ) -> tuple[RectificationStatus | None, Span | None]:
-    """The item's own words first, then a heading that sorts items by state, then the item's
-    body when that body is its one measure (该问题已整改到位)."""
+    """The item's own words and its record's state lines first, then a sentence in which the
+    item speaks of itself wherever it stands (该问题已整改到位), then a heading that sorts
+    items by state, then the item's body when that body is its one measure."""
     p = patterns()
     for start, end in regions:
         hit = p.status_word.search(folded, start, end)
         if hit is not None:
             return status_of(hit.group()), Span.of(*hit.span())
+    hit = p.item_state.search(folded, *span)
+    if hit is not None:
+        return status_of(hit.group("w")), Span.of(*hit.span("w"))
     ancestor = entry.parent
     while ancestor is not None:
         if ancestor.statement is not None and ancestor.statement.form == "status":
-            hit = p.status_word.search(folded, *_heading_span(ancestor.node))
+            hit = p.status_word.search(folded, *_heading_span(ancestor.node, folded))
             return ancestor.statement.status, Span.of(*hit.span()) if hit else None
         ancestor = ancestor.parent
-    for measure in body_measures:
-        hit = p.status_word.search(folded, measure.span.start, measure.span.end)
+    for start, end in body:
+        hit = p.status_word.search(folded, start, end)
         if hit is not None:
             return status_of(hit.group()), Span.of(*hit.span())
     return None, None
 
 
 def _deadline(
-    folded: str, regions: Sequence[tuple[int, int]], dates: Sequence[DateLike]
+    folded: str,
+    regions: Sequence[Region],
+    deadlines: Sequence[Region],
+    dates: Sequence[DateLike],
 ) -> str | None:
+    """A date in a deadline line or cell (完成时限：2024年4月); else a date in the item's own
+    words, record or body that says it is a deadline (2024年6月底前, 时限：…)."""
     p = patterns()
+    for lo, hi in deadlines:
+        for mention in _dates_in(dates, lo, hi):
+            return mention.value
     if not regions:
         return None
-    lo, hi = regions[0][0], regions[-1][1]
-    first = bisect_left(dates, lo, key=lambda mention: mention.span.start)
-    for mention in dates[first:]:
+    for mention in _dates_in(dates, regions[0][0], max(r1 for _, r1 in regions)):
         start, end = mention.span.start, mention.span.end
-        if start >= hi:
-            break
-        if end > hi or mention.value is None:
-            continue
         if not any(r0 <= start and end <= r1 for r0, r1 in regions):
             continue
         if p.deadline_after.match(folded, end) or p.deadline_before.search(
@@ -282,3 +378,12 @@ def _deadline(
         ):
             return mention.value
     return None
+
+
+def _dates_in(dates: Sequence[DateLike], lo: int, hi: int) -> Iterator[DateLike]:
+    """The dates with a value wholly inside [lo, hi), in order."""
+    for mention in dates[bisect_left(dates, lo, key=lambda mention: mention.span.start) :]:
+        if mention.span.start >= hi:
+            return
+        if mention.span.end <= hi and mention.value is not None:
+            yield mention

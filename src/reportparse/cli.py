@@ -8,7 +8,6 @@ parsed or the output could not be written, 2 on a usage error, 130 on Ctrl-C.
 from __future__ import annotations
 
 import argparse
-import codecs
 import contextlib
 import datetime
 import glob
@@ -18,10 +17,11 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Any, TextIO
+from typing import TextIO
 
 from . import __version__
 from .batch import MAX_JOBS_PER_CPU, Item, parse_many
+from .cli_console import progress, say, say_replaced, silence_stdout, stdout_for_chinese
 from .cli_output import CsvFolderWriter, CsvTableWriter, Writer, open_output, writer_class
 from .errors import InputTooLargeError
 from .export import (
@@ -126,20 +126,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _say(message: str) -> None:
-    """One line on stderr (above the progress bar when there is one); nothing if stderr is gone."""
-    if sys.stderr is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        if _progress_bar is not None:
-            _progress_bar.write(f"reportparse: {message}", file=sys.stderr)
-        else:
-            print(f"reportparse: {message}", file=sys.stderr, flush=True)
-
-
-_progress_bar: Any = None  # the tqdm bar while one is shown
-
-
 # Inputs ------------------------------------------------------------------------------------
 
 
@@ -160,11 +146,11 @@ def _walk(folder: str, pattern: str | None, unreadable: list[str]) -> Iterator[s
     """The report files under a folder, recursively, in a stable order (hidden ones skipped);
     a folder that cannot be listed is said on stderr and added to ``unreadable``."""
 
-    def say(error: OSError) -> None:
-        _say(f"{error.filename}: {error.strerror}")
+    def unlisted(error: OSError) -> None:
+        say(f"{error.filename}: {error.strerror}")
         unreadable.append(str(error.filename))
 
-    for root, folders, files in os.walk(folder, onerror=say):
+    for root, folders, files in os.walk(folder, onerror=unlisted):
         folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -194,7 +180,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
             try:
                 inputs.append(_Input(STDIN_NAME, _read_stdin(args.max_bytes)))
             except (OSError, InputTooLargeError) as error:
-                _say(f"{STDIN_NAME}: {_reason_of(error, args.max_bytes)}")
+                say(f"{STDIN_NAME}: {_reason_of(error, args.max_bytes)}")
                 problems += 1
             continue
         if os.path.isdir(path):
@@ -207,7 +193,7 @@ def _inputs(args: argparse.Namespace) -> tuple[list[_Input], int]:
             inputs.append(_Input(path, Path(path)))
             continue
         if not found:
-            _say(f"{path}: no report files {what}")
+            say(f"{path}: no report files {what}")
             problems += 1
         inputs.extend(_Input(name, Path(name)) for name in found)
     return inputs, problems + len(unreadable)
@@ -242,63 +228,6 @@ def _check_output(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         parser.error(f"--output {args.output}: is a folder (only --format csv writes a folder)")
 
 
-def _stdout_for_chinese() -> tuple[TextIO | None, bool]:
-    """Standard output, made able to write Chinese, and whether its encoding had to change: an
-    encoding that cannot (ascii, a legacy code page) is switched to UTF-8, and stderr says so
-    once. An encoding that writes Chinese but not every character (GBK: no emoji) writes those
-    as ``?``, counted (see ``_replaced_characters``). ``None`` if stdout is closed."""
-    out = sys.stdout
-    if out is None:
-        return None, False
-    encoding = getattr(out, "encoding", None) or "utf-8"
-    try:
-        "中文报告".encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        if isinstance(out, io.TextIOWrapper):  # not a stream put in its place by a host program
-            out.reconfigure(encoding="utf-8")
-            _say(f"standard output's encoding ({encoding}) cannot write Chinese; writing UTF-8")
-            return out, True
-    else:
-        if isinstance(out, io.TextIOWrapper) and out.errors == "strict":
-            out.reconfigure(errors=_COUNTED_REPLACE)
-    return out, False
-
-
-_COUNTED_REPLACE = "reportparse.counted-replace"
-_replaced = [0]  # characters standard output's encoding could not write, in this run
-
-
-def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
-    """The codec error handler of standard output: ``?`` for each character, counted."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    _replaced[0] += error.end - error.start
-    return "?" * (error.end - error.start), error.end
-
-
-codecs.register_error(_COUNTED_REPLACE, _count_and_replace)
-
-
-def _say_replaced(out: TextIO | None) -> bool:
-    """Say once whether characters of the output were written as ``?``; whether they were."""
-    if not _replaced[0]:
-        return False
-    encoding = getattr(out, "encoding", None)
-    _say(
-        f"standard output's encoding ({encoding}) cannot write some characters of the reports; "
-        "they were written as ?"
-    )
-    return True
-
-
-def _silence_stdout() -> None:
-    """After a failed write to stdout, point it at /dev/null so that the interpreter's last
-    flush of what is still buffered does not fail again (the recipe of Python's signal docs)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-
-
 # Main --------------------------------------------------------------------------------------
 
 
@@ -322,16 +251,15 @@ def _run(argv: Sequence[str] | None) -> int:
         args.jobs = os.cpu_count() or 1
 
     inputs, problems = _inputs(args)
-    _replaced[0] = 0
     several = len(args.paths) > 1 or any(_expands(path) for path in args.paths)
     chosen = writer_class(args)
     to_stdout = args.output is None
     out: TextIO | None = None
     reencoded = False
     if to_stdout:
-        out, reencoded = _stdout_for_chinese()
+        out, reencoded = stdout_for_chinese()
         if out is None:
-            _say("standard output is closed; give --output FILE")
+            say("standard output is closed; give --output FILE")
             return 1
     destination = "standard output" if to_stdout else args.output
     try:
@@ -346,20 +274,20 @@ def _run(argv: Sequence[str] | None) -> int:
                 out.close()
     except BrokenPipeError:
         if to_stdout:  # the reader stopped reading (| head): not an error
-            _silence_stdout()
+            silence_stdout()
             return 0
-        _say(f"cannot write {destination}: broken pipe")
+        say(f"cannot write {destination}: broken pipe")
         return 1
     except OSError as error:
         if to_stdout:
-            _silence_stdout()
-        _say(f"cannot write {destination}: {error.strerror or error}")
+            silence_stdout()
+        say(f"cannot write {destination}: {error.strerror or error}")
         return 1
     finally:
         if out is not None and not to_stdout:
             with contextlib.suppress(OSError):  # after a failed write: already said
                 out.close()
-    replaced = to_stdout and _say_replaced(out)
+    replaced = to_stdout and say_replaced(out)
     return 1 if failed or problems or reencoded or replaced else 0
 
 
@@ -370,7 +298,6 @@ def _expands(path: str) -> bool:
 
 def _write_all(inputs: list[_Input], writer: Writer, args: argparse.Namespace) -> int:
     """Parse the inputs and write each report; say each failure once. Returns the failures."""
-    global _progress_bar
     failed = 0
     results = parse_many(
         (each.item for each in inputs),
@@ -378,48 +305,32 @@ def _write_all(inputs: list[_Input], writer: Writer, args: argparse.Namespace) -
         reference_date=args.reference_date,
         max_bytes=args.max_bytes,
     )
-    _progress_bar = _progress(len(inputs))
     try:
-        writer.start()
-        for each, result in zip(inputs, results, strict=True):
-            if isinstance(result, ParseFailure):
-                too_large = result.error_type == "InputTooLargeError"
-                _say(f"{each.name}: {_too_large(args.max_bytes) if too_large else result.message}")
-                failed += 1
-            else:
-                if result.source is not None and result.source.path is None:  # stdin's bytes
-                    source = result.source.model_copy(update={"path": each.name})
-                    result = result.model_copy(update={"source": source})
-                if any(d.code == "empty_input" for d in result.diagnostics):
-                    _say(f"{each.name}: empty input (no text to parse)")
-                writer.write(each.name, result)
-            if _progress_bar is not None:
-                _progress_bar.update()
-        writer.finish()
-        writer.close()
+        with progress(len(inputs)) as advance:
+            writer.start()
+            for each, result in zip(inputs, results, strict=True):
+                if isinstance(result, ParseFailure):
+                    too_large = result.error_type == "InputTooLargeError"
+                    reason = _too_large(args.max_bytes) if too_large else result.message
+                    say(f"{each.name}: {reason}")
+                    failed += 1
+                else:
+                    if result.source is not None and result.source.path is None:  # stdin's bytes
+                        source = result.source.model_copy(update={"path": each.name})
+                        result = result.model_copy(update={"source": source})
+                    if any(d.code == "empty_input" for d in result.diagnostics):
+                        say(f"{each.name}: empty input (no text to parse)")
+                    writer.write(each.name, result)
+                advance()
+            writer.finish()
+            writer.close()
     finally:
         with contextlib.suppress(OSError):  # after a failed write: already said
             writer.close()
         close = getattr(results, "close", None)
         if close is not None:
             close()
-        if _progress_bar is not None:
-            _progress_bar.close()
-            _progress_bar = None
     return failed
-
-
-def _progress(total: int) -> Any:
-    """A tqdm bar on stderr when stderr is a terminal and there is more than one input."""
-    if total < 2 or sys.stderr is None or not sys.stderr.isatty():
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:  # the progress extra is not installed: no bar
-        return None
-    # No monitor thread: worker processes are forked only from a process without threads.
-    tqdm.monitor_interval = 0
-    return tqdm(total=total, file=sys.stderr, unit="file", dynamic_ncols=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

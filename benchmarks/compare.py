@@ -26,10 +26,11 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+
+from timing import best_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "corpus" / "dev" / "seed.txt"
@@ -67,15 +68,6 @@ def unseen_parse(package: ModuleType, text: str) -> Callable[[], object]:
         return package.parse(text)
 
     return run
-
-
-def best_of(run: Callable[[], object], batch: int) -> float:
-    best = float("inf")
-    for _ in range(batch):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
+
+from timing import best_of
 
 from reportparse import assemble as assembly
 from reportparse.domain import read_domain
@@ -34,15 +35,6 @@ from reportparse.source import SourceText
 from reportparse.span import Span, trusted
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "seed.txt"
-
-
-def best_ms(run: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - start)
-    return best * 1e3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed: {len(text):,} characters; best of {args.repeat} runs, jieba's windows cached")
     print(f"{'stage':48} ms")
     for name, run in stages:
-        print(f"{name:48} {best_ms(run, args.repeat):.3f}")
+        print(f"{name:48} {best_of(run, args.repeat) * 1e3:.3f}")
     return 0
 
 

@@ -404,6 +404,26 @@ INDICATOR_CASES = [
     pytest.param("召开会议17次", "17次", None, id="negative-meetings"),
     pytest.param("利用三个月时间", "三个月", None, id="negative-duration"),
     pytest.param("开展廉政谈话36人次", "36人次", None, id="negative-a-routine-talk"),
+    # other sectors' figures: the verb right after a figure, 退回/收费, 建章立制
+    pytest.param(
+        "巡视反馈的18个问题中，3个问题正在推进", "3个", "problems_in_progress", id="zhengzai-after"
+    ),
+    pytest.param("巡察反馈的9个问题均已整改到位", "9个", "problems_rectified", id="junyi-after"),
+    pytest.param(
+        "巡察反馈的3个方面12个问题建立整改台账",
+        "12个",
+        "problems_found",
+        id="negative-a-noun-after",
+    ),
+    pytest.param(
+        "反馈的20个问题已整改完成18个",
+        "20个",
+        "problems_found",
+        id="negative-another-figure-follows",
+    ),
+    pytest.param("退回违规报销款项2.4万元", "2.4万元", "funds", id="tuihui"),
+    pytest.param("清退违规收费8.6万元", "8.6万元", "funds", id="shoufei"),
+    pytest.param("建章立制9项", "9项", "rules", id="jianzhang-lizhi"),
 ]
 
 

@@ -10,9 +10,6 @@ import pytest
 
 import reportparse
 from reportparse import Report
-from reportparse.domain.indicators import find_indicator_roles
-from reportparse.extract.counts import extract_counts
-from reportparse.source import SourceText
 
 TITLE = "中共某某县委员会关于巡察整改情况的通报\n"
 
@@ -252,36 +249,3 @@ def test_meta_of_other_sectors(body: str, expected: dict[str, Any]) -> None:
 def test_the_inspecting_body_in_the_title_is_not_the_subject() -> None:
     meta = reportparse.parse("关于省委专项巡视整改进展情况的通报\n现将整改情况公布如下。").meta
     assert meta.subject is None
-
-
-ROLE_CASES = [
-    pytest.param(
-        "巡视反馈的18个问题中，3个问题正在推进", "3个", "problems_in_progress", id="zhengzai-after"
-    ),
-    pytest.param("巡察反馈的9个问题均已整改到位", "9个", "problems_rectified", id="junyi-after"),
-    pytest.param(
-        "巡察反馈的3个方面12个问题建立整改台账",
-        "12个",
-        "problems_found",
-        id="negative-a-noun-after",
-    ),
-    pytest.param(
-        "反馈的20个问题已整改完成18个",
-        "20个",
-        "problems_found",
-        id="negative-another-figure-follows",
-    ),
-    pytest.param("退回违规报销款项2.4万元", "2.4万元", "funds", id="tuihui"),
-    pytest.param("清退违规收费8.6万元", "8.6万元", "funds", id="shoufei"),
-    pytest.param("建章立制9项", "9项", "rules", id="jianzhang-lizhi"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "figure", "role"), ROLE_CASES)
-def test_figure_roles_of_other_sectors(sentence: str, figure: str, role: str | None) -> None:
-    text = sentence + "。"
-    source = SourceText.of(text)
-    counts = extract_counts(source)
-    at = text.index(figure)
-    (count,) = [c for c in counts if c.span.start <= at < c.span.end]
-    assert find_indicator_roles(source, counts).get(count.span) == role

@@ -20,7 +20,9 @@ from ..source import SourceText
 from ..span import Span
 from .mentions import CountLike
 
-_CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
+_CLAUSE_BREAKS = r"[,，。;；:：、!！?？\n]"
+_CLAUSE_BREAK = regex.compile(_CLAUSE_BREAKS)
+_LAST_CLAUSE_BREAK = regex.compile(f"(?r){_CLAUSE_BREAKS}")  # searched backwards from the count
 _DIGIT = regex.compile(r"\d")
 # 15个问题均已整改, 3个全部整改到位: adverbs between a figure and the verb after it
 _ADVERBS = regex.compile(r"(?:均|都|全部|目前|现|也)*")
@@ -32,31 +34,58 @@ _AFTER_A_BARE_FIGURE = frozenset("正已均都全尚仍未还在将需中次以�
 
 @dataclass(frozen=True)
 class _Role:
+    """A row of the table, its word lists compiled: ``verb`` finds any of its verbs,
+    ``objects`` any of its objects, ``object_end`` one of them ending an object (up to two
+    characters may trail it: 问题中, 问题重新)."""
+
     name: str
-    objects: tuple[str, ...]  # empty: no condition
     verbs: tuple[str, ...]
     units: tuple[str, ...]
-    verb: regex.Pattern[str] | None  # the verbs as one pattern
+    verb: regex.Pattern[str] | None  # None: no condition
+    objects: regex.Pattern[str] | None  # None: no condition
+    object_end: regex.Pattern[str] | None
 
 
 def _words(field: str) -> tuple[str, ...]:
     return () if field in ("", "-") else tuple(field.split("|"))
 
 
+def _pattern(words: tuple[str, ...], after: str = "") -> regex.Pattern[str] | None:
+    return regex.compile(f"(?:{alternation(words)}){after}") if words else None
+
+
 @cache
 def _roles() -> tuple[_Role, ...]:
     roles = []
     for row in load_records("indicator_roles"):
-        verbs = _words(row["verbs"])
-        verb = regex.compile(alternation(verbs)) if verbs else None
-        roles.append(_Role(row["role"], _words(row["objects"]), verbs, _words(row["units"]), verb))
+        verbs, objects = _words(row["verbs"]), _words(row["objects"])
+        roles.append(
+            _Role(
+                name=row["role"],
+                verbs=verbs,
+                units=_words(row["units"]),
+                verb=_pattern(verbs),
+                objects=_pattern(objects),
+                object_end=_pattern(objects, r"[\s\S]{0,2}\Z"),
+            )
+        )
     return tuple(roles)
 
 
 @cache
-def _units() -> frozenset[str | None]:
-    """Every unit some role takes: a count in another unit (次, 年, 米) has no role."""
-    return frozenset(unit for role in _roles() for unit in role.units)
+def _roles_by_unit() -> dict[str | None, tuple[_Role, ...]]:
+    """The roles a count of each unit may take, in the order they are tried: a count in a
+    unit no role takes (次, 年, 米) has none."""
+    units: set[str | None] = {unit for role in _roles() for unit in role.units}
+    return {
+        unit: tuple(role for role in _roles() if not role.units or unit in role.units)
+        for unit in units
+    }
+
+
+@cache
+def _role_named() -> dict[str, _Role]:
+    return {role.name: role for role in _roles()}
 
 
 def indicator_names() -> tuple[str, ...]:
@@ -77,7 +106,8 @@ def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dic
         if role is None and previous is not None:
             before, before_role = previous
             between = folded[before.span.end : count.span.start].strip()
-            if between == "、" and count.unit in _role(before_role).units and not count.duration:
+            fits = count.unit in _role_named()[before_role].units
+            if between == "、" and fits and not count.duration:
                 role = before_role
         if role is not None:
             roles[count.span] = role
@@ -85,18 +115,15 @@ def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dic
     return roles
 
 
-def _role(name: str) -> _Role:
-    return next(role for role in _roles() if role.name == name)
-
-
 def indicator_role(source: SourceText, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
     folded = source.folded
-    if count.duration or count.unit not in _units():
+    candidates = _roles_by_unit().get(count.unit, ())
+    if count.duration or not candidates:
         return None
     start, end = count.span.start, count.span.end
-    breaks = [hit.end() for hit in _CLAUSE_BREAK.finditer(folded, max(0, start - 40), start)]
-    clause_start = breaks[-1] if breaks else max(0, start - 40)
+    left_break = _LAST_CLAUSE_BREAK.search(folded, max(0, start - 40), start)
+    clause_start = left_break.end() if left_break else max(0, start - 40)
     right_break = _CLAUSE_BREAK.search(folded, end, end + 40)
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
@@ -108,9 +135,7 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
     predicate = _predicate_start(after)
     counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
     for first in (True, False):
-        for role in _roles():
-            if role.units and count.unit not in role.units:
-                continue
+        for role in candidates:
             if role.verb is None and not first:
                 continue
             if role.verb is not None and not (
@@ -120,13 +145,13 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
                 else role.verb.search(after)
             ):
                 continue
-            if role.objects:
+            if role.objects is not None:
                 by_verb = role.verb is not None
                 if by_verb not in counted_by:
                     counted_by[by_verb] = _what_is_counted(
                         folded, count, before, after, by_verb=by_verb
                     )
-                if not _counts_one_of(count.object, counted_by[by_verb], role.objects):
+                if not _counts_one_of(count.object, counted_by[by_verb], role):
                     continue
             return role.name
     return None
@@ -170,10 +195,11 @@ def _what_is_counted(
     return folded[sentence_start : min(sentence_ends, default=min(len(folded), end + 40))]
 
 
-def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:
-    """The count's object ends with one of ``words`` (up to two characters may trail it, as in
-    问题中 or 问题重新, where the object runs on into the verb); a count without an object is
-    judged by the text around it (``counted``)."""
+def _counts_one_of(obj: str | None, counted: str, role: _Role) -> bool:
+    """The count's object ends with one of the role's objects (up to two characters may trail
+    it, as in 问题中 or 问题重新, where the object runs on into the verb); a count without an
+    object is judged by the text around it (``counted``)."""
+    assert role.objects is not None and role.object_end is not None
     if obj is None:
-        return any(word in counted for word in words)
-    return any(word in obj and len(obj) - obj.rfind(word) - len(word) <= 2 for word in words)
+        return role.objects.search(counted) is not None
+    return role.object_end.search(obj) is not None

@@ -27,7 +27,7 @@ import regex
 
 from ..models import Measure, Node, Rectification, RectificationStatus
 from ..source import SourceText
-from ..span import Span
+from ..span import Span, builder
 from .mentions import DateLike
 from .passages import Passage, Region, read_passages, record_lines, record_regions
 from .statements import (
@@ -43,6 +43,8 @@ from .statements import (
 )
 
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
+_NEW_MEASURE = builder(Measure)
+_NEW_RECTIFICATION = builder(Rectification)
 
 
 @dataclass
@@ -53,12 +55,16 @@ class _Entry:
     children: list[_Entry] = field(default_factory=list)
     is_item: bool = False
     is_group: bool = False
+    holds_items: bool = False  # an item stands somewhere below it
     passage: Passage | None = None  # a problem stated in running text, not in a heading
 
 
-def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) -> list[_Entry]:
+def _numbered_tree(
+    nodes: Sequence[Node], parent: _Entry | None, folded: str, every: list[_Entry]
+) -> list[_Entry]:
     """The nodes with a marker, and the problems stated in running text (``passages``), each
-    under its nearest numbered ancestor (other paragraphs are skipped)."""
+    under its nearest numbered ancestor (other paragraphs are skipped); ``every`` collects
+    all the entries in document order."""
     entries: list[_Entry] = []
     passages, taken = read_passages(folded, nodes)
     stated: dict[int, list[Passage]] = {}
@@ -66,26 +72,24 @@ def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) ->
         stated.setdefault(passage.node.span.start, []).append(passage)
     for node in nodes:
         if node.span.start in stated:
-            entries.extend(
+            found = [
                 _Entry(node, passage.statement, parent, passage=passage)
                 for passage in stated[node.span.start]
-            )
+            ]
+            entries += found
+            every += found
             continue
         if node.span.start in taken:
             continue
         if node.marker is None:
-            entries.extend(_numbered_tree(node.children, parent, folded))
+            entries += _numbered_tree(node.children, parent, folded, every)
             continue
         entry = _Entry(node, state_of_heading(folded, node), parent)
-        entry.children = _numbered_tree(node.children, entry, folded)
+        every.append(entry)  # before its children: document order
+        if node.children:
+            entry.children = _numbered_tree(node.children, entry, folded, every)
         entries.append(entry)
     return entries
-
-
-def _walk(entries: Sequence[_Entry]) -> Iterator[_Entry]:
-    for entry in entries:
-        yield entry
-        yield from _walk(entry.children)
 
 
 def find_rectifications(
@@ -93,8 +97,8 @@ def find_rectifications(
 ) -> list[Rectification]:
     """Every rectification item of the outline, in document order."""
     text, folded = source.text, source.folded
-    roots = _numbered_tree(children, None, folded)
-    entries = list(_walk(roots))
+    entries: list[_Entry] = []
+    _numbered_tree(children, None, folded, entries)
     for entry in entries:
         form = entry.statement.form if entry.statement else None
         if form == "item":
@@ -109,6 +113,7 @@ def find_rectifications(
             entry.is_group = True
         elif form == "either":
             entry.is_item = True
+        entry.holds_items = any(e.is_item or e.holds_items for e in entry.children)
     quotes = source.quoted.spans
     return [
         _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item
@@ -174,19 +179,21 @@ def _rectification(
         own = _own_text_regions(folded, entry, measures, quotes)
     body_regions = [(m.span.start, m.span.end) for m in measures] if body else []
     status, status_span = _status(folded, [*own, *states], span, entry, body_regions)
-    return Rectification(
-        problem=text[problem_start:problem_end],
-        problem_span=Span.of(problem_start, problem_end),
-        opinion=text[opinion[0] : opinion[1]] if opinion else None,
-        opinion_span=Span.of(*opinion) if opinion else None,
-        group=text[group_span[0] : group_span[1]] if group_span else None,
-        group_span=Span.of(*group_span) if group_span else None,
-        measures=measures,
-        status=status,
-        status_span=status_span,
-        deadline=_deadline(folded, sorted([*own, *states, *body_regions]), deadlines, dates),
-        node_path=node.path,
-        span=Span.of(*span),
+    return _NEW_RECTIFICATION(
+        {
+            "problem": text[problem_start:problem_end],
+            "problem_span": Span.of(problem_start, problem_end),
+            "opinion": text[opinion[0] : opinion[1]] if opinion else None,
+            "opinion_span": Span.of(*opinion) if opinion else None,
+            "group": text[group_span[0] : group_span[1]] if group_span else None,
+            "group_span": Span.of(*group_span) if group_span else None,
+            "measures": measures,
+            "status": status,
+            "status_span": status_span,
+            "deadline": _deadline(folded, sorted([*own, *states, *body_regions]), deadlines, dates),
+            "node_path": node.path,
+            "span": Span.of(*span),
+        }
     )
 
 
@@ -203,7 +210,7 @@ def _measures(
     """The numbered answers under the item, one run of ordinals; else its body as one measure
     (the second value says so), up to the first line of its record that is no answer
     (完成时限：…, 整改进展：…)."""
-    if any(child.is_item for child in _walk(entry.children)):
+    if entry.holds_items:
         return [], False
     run = _run([child.node for child in entry.children])
     if run:
@@ -251,13 +258,14 @@ def _run(nodes: Sequence[Node]) -> list[Node]:
 
 def _measure(text: str, folded: str, node: Node, end: int) -> Measure:
     """A numbered answer, cut at ``end`` (the next problem of the same paragraph)."""
+    start = node.span.start
     if end >= node.span.end:
-        return Measure(
-            text=text[node.span.start : node.span.end], span=node.span, node_path=node.path
+        return _NEW_MEASURE(
+            {"text": text[start : node.span.end], "span": node.span, "node_path": node.path}
         )
-    end = space_trimmed(folded, node.span.start, end)[1]
-    return Measure(
-        text=text[node.span.start : end], span=Span.of(node.span.start, end), node_path=node.path
+    end = space_trimmed(folded, start, end)[1]
+    return _NEW_MEASURE(
+        {"text": text[start:end], "span": Span.of(start, end), "node_path": node.path}
     )
 
 
@@ -273,7 +281,11 @@ def _body(text: str, folded: str, start: int, end: int, holder: Node) -> list[Me
         end -= 1
     if end - start < 2:
         return []
-    return [Measure(text=text[start:end], span=Span.of(start, end), node_path=holder.path)]
+    return [
+        _NEW_MEASURE(
+            {"text": text[start:end], "span": Span.of(start, end), "node_path": holder.path}
+        )
+    ]
 
 
 def _raw_heading_end(node: Node) -> int:

@@ -30,10 +30,12 @@ _TRAILING = " \t\n。.;；:：,，"
 _CLOSES = r"(?![^，。,;；:：\n“”和及与、]{0,40}?问题)"
 _HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
 # a quoted problem: “…” (one level of inner “…” allowed), 「…」, or ASCII "…" from web copies;
-# the regex module lets the alternatives share the group's name
+# the regex module lets the alternatives share the group's name. A quote's text ends only at
+# its closer, so its runs are possessive (*+, ++): a pattern that fails after the quote does
+# not try every shorter text again, one character at a time.
 _QUOTED = (
-    r"(?:“(?P<{name}>(?:[^“”\n]|“[^“”\n]*”)+)”|「(?P<{name}>[^「」\n]+)」"
-    r"|\"(?P<{name}>[^\"\n]+)\")"
+    r"(?:“(?P<{name}>(?!”)[^“”\n]*+(?:“[^“”\n]*+”[^“”\n]*+)*+)”|「(?P<{name}>[^「」\n]++)」"
+    r"|\"(?P<{name}>[^\"\n]++)\")"
 )
 
 

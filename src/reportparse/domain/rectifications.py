@@ -315,25 +315,24 @@ def _own_text_regions(
     """The item's text that speaks of the item itself: outside quotes, measures and child
     items (the heading and a lead-in such as 进行了以下整改)."""
     node = entry.node
-    first = bisect_left(quotes, (node.span.start, -1))
-    last = bisect_left(quotes, (node.span.end, -1))
-    holes = list(quotes[first:last])
-    numbered = {(m.span.start, m.span.end) for m in measures if m.node_path != node.path}
-    holes += [(m.span.start, m.span.end) for m in measures]
-    holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
-    holes.sort()
     # numbered measures end the item's own words: what follows a finished run of points is a
     # paragraph the outline left inside the item, not a statement about it
-    limit = max((h1 for h0, h1 in holes if (h0, h1) in numbered), default=node.span.end)
+    limit = max((m.span.end for m in measures if m.node_path != node.path), default=node.span.end)
+    holes = [(m.span.start, m.span.end) for m in measures]
+    holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
+    holes += quotes[bisect_left(quotes, (node.span.start, -1)) : bisect_left(quotes, (limit, -1))]
+    holes.sort()
     regions = []
     pos = node.marker.span.end if node.marker else node.span.start
     for h0, h1 in holes:
+        if h0 >= limit:
+            break
         if h0 > pos:
-            regions.append((pos, min(h0, limit)))
+            regions.append((pos, h0))
         pos = max(pos, h1)
     if pos < limit:
         regions.append((pos, limit))
-    return [(r0, r1) for r0, r1 in regions if r0 < r1]
+    return regions
 
 
 def _status(

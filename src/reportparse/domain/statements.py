@@ -5,6 +5,7 @@ line gives (整改措施：, 完成时限：). ``rectifications`` builds the ite
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -12,6 +13,7 @@ from typing import Literal
 import regex
 
 from ..chars import alternation
+from ..drafts import record
 from ..lexicon import load_records
 from ..models import Node, RectificationStatus
 
@@ -22,7 +24,7 @@ Form = Literal["item", "either", "category", "status", "section"]
 
 # a word that every form's heading holds (针对…, 关于…, …问题, …方面, 巡视指出, 整改意见,
 # 正在推进整改的事项…): a heading with none of them states nothing
-_ANY_FORM = regex.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
+_ANY_FORM = re.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
 _TRAILING = " \t\n。.;；:：,，"
 # 关于“四风”问题仍有发生的问题: a quote followed by 问题 states the problem only when that
 # 问题 closes the clause; here the quote is the subject of a longer problem (a second problem
@@ -39,7 +41,7 @@ _QUOTED = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """What a node's heading states: its form and where the problem (and opinion) stand."""
 
@@ -55,6 +57,10 @@ class Statement:
 
 @dataclass(frozen=True)
 class _Patterns:
+    """The formulas, compiled once from the lexicon tables. Plain alternations and classes run
+    on the standard engine, which searches them in half the time; the others need the regex
+    module (shared group names, and its \\s: the engines differ on U+001C-U+001F)."""
+
     opinion: regex.Pattern[str]
     quoted: regex.Pattern[str]
     unquoted_targeted: regex.Pattern[str]
@@ -64,8 +70,8 @@ class _Patterns:
     labelled: regex.Pattern[str]
     category: regex.Pattern[str]
     status_heading: regex.Pattern[str]
-    answering_section: regex.Pattern[str]
-    status_word: regex.Pattern[str]
+    answering_section: re.Pattern[str]
+    status_word: re.Pattern[str]
     problem_cue: regex.Pattern[str]
     shortfall_word: regex.Pattern[str]
     action_start: regex.Pattern[str]
@@ -74,7 +80,7 @@ class _Patterns:
     closing_line: regex.Pattern[str]
     deadline_before: regex.Pattern[str]
     status_note: regex.Pattern[str]
-    item_state: regex.Pattern[str]
+    item_state: re.Pattern[str]
     record_label: regex.Pattern[str]
     running_unquoted: regex.Pattern[str]
     closing_shortfall: regex.Pattern[str]
@@ -130,14 +136,14 @@ def patterns() -> _Patterns:
             r"\s*(?:关于)?(?![^。\n]*(?:以下|如下|下列|几个|[一二三四五六七八九十两\d]个)方面)"
             r"(?P<c>[^“”。\n]{2,60}?)方面(?:的?问题|存在的问题)?\s*[。:：]?\s*$"
         ),
-        answering_section=regex.compile(
+        answering_section=re.compile(
             r"(?:问题|意见)[^。\n]{0,6}整改|整改[^。\n]{0,6}(?:问题|意见)"
         ),
         status_heading=regex.compile(
             rf"\s*(?:需要|仍需|需)?(?P<w>{status_words})(?:整改)?(?:到位)?的?"
             r"(?:问题|事项|任务|整改事项|整改任务)"
         ),
-        status_word=regex.compile(status_words),
+        status_word=re.compile(status_words),
         # a shortfall word, or any 不 that is not part of a steady phrase (不断, 不折不扣)
         shortfall_word=regex.compile(
             alternation([row["word"] for row in cues if row["kind"] == "problem"])
@@ -159,7 +165,7 @@ def patterns() -> _Patterns:
         # （已完成） closing a heading: the item's state, not part of its problem
         status_note=regex.compile(rf"[(（【\[]\s*(?:{status_words})\s*[)）】\]]\s*[。.;；]?\s*$"),
         # 该问题已整改到位, 此项问题正在推进整改: the item speaking of itself, wherever it stands
-        item_state=regex.compile(
+        item_state=re.compile(
             r"(?:该|此|本|上述|这一?)(?:项|个|类)?(?:问题|事项|整改事项|整改任务)"
             rf"[^，。,;；\n]{{0,6}}?(?P<w>{status_words})"
         ),

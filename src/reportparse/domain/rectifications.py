@@ -55,6 +55,8 @@ class _Entry:
     children: list[_Entry] = field(default_factory=list)
     is_item: bool = False
     is_group: bool = False
+    # learnt from its children, which are decided first
+    over_items: bool = False  # a child is an item or a group
     holds_items: bool = False  # an item stands somewhere below it
     passage: Passage | None = None  # a problem stated in running text, not in a heading
 
@@ -108,12 +110,14 @@ def find_rectifications(
             entry.statement = Statement("item", trim(folded, *_heading_span(entry.node, folded)))
     for entry in reversed(entries):  # children before parents
         form = entry.statement.form if entry.statement else None
-        below = any(e.is_item or e.is_group for e in entry.children)
-        if form == "category" or (form == "either" and below):
+        if form == "category" or (form == "either" and entry.over_items):
             entry.is_group = True
         elif form == "either":
             entry.is_item = True
-        entry.holds_items = any(e.is_item or e.holds_items for e in entry.children)
+        parent = entry.parent
+        if parent is not None:
+            parent.over_items |= entry.is_item or entry.is_group
+            parent.holds_items |= entry.is_item or entry.holds_items
     quotes = source.quoted.spans
     return [
         _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item

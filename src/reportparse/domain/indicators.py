@@ -37,24 +37,47 @@ _AFTER_A_BARE_FIGURE = frozenset("正已均都全尚仍未还在将需中次以�
 
 
 @dataclass(frozen=True)
+class _Cues:
+    """Cue words compiled: ``verb`` finds any of the verbs, ``objects`` any of the objects,
+    ``object_end`` one of the objects ending an object (up to two characters may trail it:
+    问题中, 问题重新); each is None when there are no such words (no condition)."""
+
+    verb: re.Pattern[str] | None
+    objects: re.Pattern[str] | None
+    object_end: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, verbs: Sequence[str], objects: Sequence[str]) -> _Cues:
+        return cls(_pattern(verbs), _pattern(objects), _pattern(objects, r"[\s\S]{0,2}\Z"))
+
+
+@dataclass(frozen=True)
 class _Role:
-    """A row of the table, its word lists compiled: ``verb`` finds any of its verbs,
-    ``objects`` any of its objects, ``object_end`` one of them ending an object (up to two
-    characters may trail it: 问题中, 问题重新)."""
+    """A row of the table."""
 
     name: str
     verbs: tuple[str, ...]
+    objects: tuple[str, ...]
     units: tuple[str, ...]
-    verb: re.Pattern[str] | None  # None: no condition
-    objects: re.Pattern[str] | None  # None: no condition
-    object_end: re.Pattern[str] | None
+    cues: _Cues
+
+
+@dataclass(frozen=True)
+class _UnitRoles:
+    """The roles a count in one unit may take, in the order they are tried, and the cue words
+    of them all: a count with none of their verbs in its clause can take only a role that
+    needs no verb, and one whose object ends with none of their objects only a role that needs
+    no object. ``fitting`` holds the roles by (a verb in the clause, an object named)."""
+
+    cues: _Cues
+    fitting: dict[tuple[bool, bool], tuple[_Role, ...]]
 
 
 def _words(field: str) -> tuple[str, ...]:
     return () if field in ("", "-") else tuple(field.split("|"))
 
 
-def _pattern(words: tuple[str, ...], after: str = "") -> re.Pattern[str] | None:
+def _pattern(words: Sequence[str], after: str = "") -> re.Pattern[str] | None:
     return re.compile(f"(?:{alternation(words)}){after}") if words else None
 
 
@@ -64,27 +87,33 @@ def _roles() -> tuple[_Role, ...]:
     for row in load_records("indicator_roles"):
         verbs, objects = _words(row["verbs"]), _words(row["objects"])
         roles.append(
-            _Role(
-                name=row["role"],
-                verbs=verbs,
-                units=_words(row["units"]),
-                verb=_pattern(verbs),
-                objects=_pattern(objects),
-                object_end=_pattern(objects, r"[\s\S]{0,2}\Z"),
-            )
+            _Role(row["role"], verbs, objects, _words(row["units"]), _Cues.of(verbs, objects))
         )
     return tuple(roles)
 
 
 @cache
-def _roles_by_unit() -> dict[str | None, tuple[_Role, ...]]:
-    """The roles a count of each unit may take, in the order they are tried: a count in a
-    unit no role takes (次, 年, 米) has none."""
-    units: set[str | None] = {unit for role in _roles() for unit in role.units}
-    return {
-        unit: tuple(role for role in _roles() if not role.units or unit in role.units)
-        for unit in units
-    }
+def _roles_by_unit() -> dict[str | None, _UnitRoles]:
+    """The roles of each unit: a count in a unit no role takes (次, 年, 米) has none."""
+    by_unit: dict[str | None, _UnitRoles] = {}
+    for unit in {unit for role in _roles() for unit in role.units}:
+        roles = [role for role in _roles() if not role.units or unit in role.units]
+        by_unit[unit] = _UnitRoles(
+            cues=_Cues.of(
+                [verb for role in roles for verb in role.verbs],
+                [obj for role in roles for obj in role.objects],
+            ),
+            fitting={
+                (verb, obj): tuple(
+                    role
+                    for role in roles
+                    if (verb or role.cues.verb is None) and (obj or role.cues.objects is None)
+                )
+                for verb in (True, False)
+                for obj in (True, False)
+            },
+        )
+    return by_unit
 
 
 @cache
@@ -122,8 +151,8 @@ def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dic
 def indicator_role(source: SourceText, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
     folded = source.folded
-    candidates = _roles_by_unit().get(count.unit, ())
-    if count.duration or not candidates:
+    unit_roles = _roles_by_unit().get(count.unit)
+    if count.duration or unit_roles is None:
         return None
     start, end = count.span.start, count.span.end
     left_break = _LAST_CLAUSE_BREAK.search(folded, max(0, start - 40), start)
@@ -132,30 +161,45 @@ def indicator_role(source: SourceText, count: CountLike) -> str | None:
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
+    # most figures have no cue word of their unit's roles around them: one search for any of
+    # the verbs and one for any of the objects leave out the roles they cannot take
+    cues = unit_roles.cues
+    verb = cues.verb is not None and cues.verb.search(folded, clause_start, clause_end) is not None
+    if count.object is not None:
+        named = cues.object_end is not None and cues.object_end.search(count.object) is not None
+    else:  # a role without a verb reads the clause (one with a verb, maybe its sentence)
+        named = verb or (
+            cues.objects is not None
+            and cues.objects.search(folded, clause_start, clause_end) is not None
+        )
+    candidates = unit_roles.fitting[verb, named]
+    if not candidates:
+        return None
     # a figure that is its clause's subject takes the verb right after it (2个问题正在推进,
     # 3个均已整改) as it takes one before it; not when another figure follows (22个问题已整改
     # 完成17个: the verb is the later figure's). Failing every row, a verb further on in the
     # clause (对3名党员干部运用第一种形态进行问责).
-    predicate = _predicate_start(after)
+    predicate = _predicate_start(after) if verb else None
     counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
     for first in (True, False):
         for role in candidates:
-            if role.verb is None and not first:
+            role_verb = role.cues.verb
+            if role_verb is None and not first:
                 continue
-            if role.verb is not None and not (
-                role.verb.search(before)
-                or (predicate is not None and role.verb.match(after, predicate))
+            if role_verb is not None and not (
+                role_verb.search(before)
+                or (predicate is not None and role_verb.match(after, predicate))
                 if first
-                else role.verb.search(after)
+                else role_verb.search(after)
             ):
                 continue
-            if role.objects is not None:
-                by_verb = role.verb is not None
+            if role.cues.objects is not None:
+                by_verb = role_verb is not None
                 if by_verb not in counted_by:
                     counted_by[by_verb] = _what_is_counted(
                         folded, count, before, after, by_verb=by_verb
                     )
-                if not _counts_one_of(count.object, counted_by[by_verb], role):
+                if not _counts_one_of(count.object, counted_by[by_verb], role.cues):
                     continue
             return role.name
     return None
@@ -199,11 +243,11 @@ def _what_is_counted(
     return folded[sentence_start : min(sentence_ends, default=min(len(folded), end + 40))]
 
 
-def _counts_one_of(obj: str | None, counted: str, role: _Role) -> bool:
-    """The count's object ends with one of the role's objects (up to two characters may trail
-    it, as in 问题中 or 问题重新, where the object runs on into the verb); a count without an
-    object is judged by the text around it (``counted``)."""
-    assert role.objects is not None and role.object_end is not None
+def _counts_one_of(obj: str | None, counted: str, cues: _Cues) -> bool:
+    """The count's object ends with one of the objects (up to two characters may trail it, as
+    in 问题中 or 问题重新, where the object runs on into the verb); a count without an object is
+    judged by the text around it (``counted``)."""
+    assert cues.objects is not None and cues.object_end is not None
     if obj is None:
-        return role.objects.search(counted) is not None
-    return role.object_end.search(obj) is not None
+        return cues.objects.search(counted) is not None
+    return cues.object_end.search(obj) is not None

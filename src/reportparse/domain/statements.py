@@ -229,14 +229,19 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     start, end = heading_region(node)
     heading_end = node.heading_span.end if node.heading_span is not None else end
     heading_end = without_note(folded, start, heading_end)
-    if not _ANY_FORM.search(folded, start, heading_end):
+    first_word = _ANY_FORM.search(folded, start, heading_end)
+    if first_word is None:
         return None  # most headings (一是坚持集体领导机制。) hold no word of any form
-    hit = p.opinion.match(folded, start, end)
-    if hit is not None:
-        return Statement("item", hit.span("p"), hit.span("o"))
-    hit = p.quoted.match(folded, start, end)
-    if hit is not None:
-        return Statement("item", hit.span("p"))
+    # a heading that opens with 针对 or 关于 has it for its first word of a form (each word
+    # opens with a character of its own): the forms that open so are tried only then
+    targeted, about = first_word.group() == "针对", first_word.group() == "关于"
+    if targeted:
+        hit = p.opinion.match(folded, start, end)
+        if hit is not None:
+            return Statement("item", hit.span("p"), hit.span("o"))
+        hit = p.quoted.match(folded, start, end)
+        if hit is not None:
+            return Statement("item", hit.span("p"))
     hit = p.labelled.match(folded, start, end)
     if hit is not None:
         problem = trim(folded, *hit.span("p"))
@@ -245,17 +250,17 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     if hit is not None:
         group = "p" if hit.group("p") else "p2"
         return Statement("item", trim(folded, *hit.span(group)))
-    hit = p.unquoted_targeted.match(folded, start, heading_end)
+    hit = p.unquoted_targeted.match(folded, start, heading_end) if targeted else None
     if hit is not None and p.problem_cue.search(hit.group("p")):
         return Statement("item", hit.span("p"))
-    hit = p.about_quoted.match(folded, start, end)
+    hit = p.about_quoted.match(folded, start, end) if about else None
     if hit is not None:
         aspect = folded.startswith(("方面", "等方面"), hit.end())
         return Statement("either", hit.span("p"), aspect=aspect)
     hit = p.status_heading.match(folded, start, heading_end)
     if hit is not None and heading_end - start <= 30:
         return Statement("status", status=status_of(hit.group("w")))
-    hit = p.about_unquoted.match(folded, start, heading_end)
+    hit = p.about_unquoted.match(folded, start, heading_end) if about else None
     # 关于落实…不到位的问题 names a problem although it opens with a verb
     if hit is not None and p.problem_cue.search(hit.group("p")):
         return Statement("either", hit.span("p"))

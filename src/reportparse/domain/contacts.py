@@ -78,13 +78,14 @@ def extract_contacts(source: SourceText) -> list[Contact]:
                 )
             )
             taken.append((start, end))
-    # most reports give no bare address: a look for what each holds is cheaper than its scan
-    bare_kinds: tuple[tuple[ContactKind, regex.Pattern[str], tuple[str, ...]], ...] = (
-        ("email", p.email, ("@",)),
-        ("website", p.website, ("http", "www.")),
+    # most reports give no bare address: a look for a character each needs (an e-mail's @, the
+    # h of http or the w of www) is cheaper than its scan
+    bare_kinds: tuple[tuple[ContactKind, regex.Pattern[str], str], ...] = (
+        ("email", p.email, "@"),
+        ("website", p.website, "hw"),
     )
-    for kind, pattern, marks in bare_kinds:
-        if not any(mark in folded for mark in marks):
+    for kind, pattern, needs in bare_kinds:
+        if not any(ch in folded for ch in needs):
             continue
         for bare in pattern.finditer(folded):
             if not any(s <= bare.start() < e for s, e in taken):

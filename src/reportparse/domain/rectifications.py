@@ -333,7 +333,8 @@ def _own_text_regions(
             break
         if h0 > pos:
             regions.append((pos, h0))
-        pos = max(pos, h1)
+        if h1 > pos:
+            pos = h1
     if pos < limit:
         regions.append((pos, limit))
     return regions

@@ -273,8 +273,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
 
 def without_note(folded: str, start: int, end: int) -> int:
     """The end of a heading before a closing status note (…不到位（已完成）)."""
-    last = trim(folded, start, end)[1]
-    if last == start or folded[last - 1] not in ")）】]":
+    closing = folded[start:end].rstrip(_TRAILING)
+    if not closing or closing[-1] not in ")）】]":
         return end  # most headings close without a bracket: no note to look for
     hit = patterns().status_note.search(folded, start, end)
     return trim(folded, start, hit.start())[1] if hit is not None else end

@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -119,8 +120,9 @@ def find_rectifications(
             parent.over_items |= entry.is_item or entry.is_group
             parent.holds_items |= entry.is_item or entry.holds_items
     quotes = source.quoted.spans
+    valued = _Dates(dates)
     return [
-        _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item
+        _rectification(text, folded, entry, valued, quotes) for entry in entries if entry.is_item
     ]
 
 
@@ -158,7 +160,7 @@ def _rectification(
     text: str,
     folded: str,
     entry: _Entry,
-    dates: Sequence[DateLike],
+    dates: _Dates,
     quotes: Sequence[tuple[int, int]],
 ) -> Rectification:
     node = entry.node
@@ -375,17 +377,17 @@ def _deadline(
     folded: str,
     regions: Sequence[Region],
     deadlines: Sequence[Region],
-    dates: Sequence[DateLike],
+    dates: _Dates,
 ) -> str | None:
     """A date in a deadline line or cell (完成时限：2024年4月); else a date in the item's own
     words, record or body that says it is a deadline (2024年6月底前, 时限：…)."""
     p = patterns()
     for lo, hi in deadlines:
-        for mention in _dates_in(dates, lo, hi):
+        for mention in dates.within(lo, hi):
             return mention.value
     if not regions:
         return None
-    for mention in _dates_in(dates, regions[0][0], max(r1 for _, r1 in regions)):
+    for mention in dates.within(regions[0][0], max(r1 for _, r1 in regions)):
         start, end = mention.span.start, mention.span.end
         if not any(r0 <= start and end <= r1 for r0, r1 in regions):
             continue
@@ -396,10 +398,18 @@ def _deadline(
     return None
 
 
-def _dates_in(dates: Sequence[DateLike], lo: int, hi: int) -> Iterator[DateLike]:
-    """The dates with a value wholly inside [lo, hi), in order."""
-    for mention in dates[bisect_left(dates, lo, key=lambda mention: mention.span.start) :]:
-        if mention.span.start >= hi:
-            return
-        if mention.span.end <= hi and mention.value is not None:
-            yield mention
+class _Dates:
+    """The report's dates that have a value, in order, with their starts: listed once, then
+    looked up by range for every item."""
+
+    def __init__(self, dates: Sequence[DateLike]) -> None:
+        self.dates = [mention for mention in dates if mention.value is not None]
+        self.starts = [mention.span.start for mention in self.dates]
+
+    def within(self, lo: int, hi: int) -> Iterator[DateLike]:
+        """The dates wholly inside [lo, hi), in order."""
+        for mention in islice(self.dates, bisect_left(self.starts, lo), None):
+            if mention.span.start >= hi:
+                return
+            if mention.span.end <= hi:
+                yield mention

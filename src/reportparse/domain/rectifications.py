@@ -48,7 +48,7 @@ _NEW_MEASURE = builder(Measure)
 _NEW_RECTIFICATION = builder(Rectification)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     node: Node
     statement: Statement | None

@@ -85,7 +85,8 @@ def _numbered_tree(
         if node.span.start in taken:
             continue
         if node.marker is None:
-            entries += _numbered_tree(node.children, parent, folded, every)
+            if node.children:
+                entries += _numbered_tree(node.children, parent, folded, every)
             continue
         entry = _Entry(node, state_of_heading(folded, node), parent)
         every.append(entry)  # before its children: document order

@@ -20,16 +20,15 @@ an item under the nearest heading above it. Measures are the numbered points und
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 import regex
 
 from ..models import Measure, Node, Rectification, RectificationStatus
 from ..source import SourceText
 from ..span import Span, builder
-from .mentions import DateLike
+from .mentions import DateLike, ValuedDates
 from .passages import Passage, Region, read_passages, record_lines, record_regions
 from .statements import (
     Statement,
@@ -121,7 +120,7 @@ def find_rectifications(
             parent.over_items |= entry.is_item or entry.is_group
             parent.holds_items |= entry.is_item or entry.holds_items
     quotes = source.quoted.spans
-    valued = _Dates(dates)
+    valued = ValuedDates(dates)
     return [
         _rectification(text, folded, entry, valued, quotes) for entry in entries if entry.is_item
     ]
@@ -161,7 +160,7 @@ def _rectification(
     text: str,
     folded: str,
     entry: _Entry,
-    dates: _Dates,
+    dates: ValuedDates,
     quotes: Sequence[tuple[int, int]],
 ) -> Rectification:
     node = entry.node
@@ -378,7 +377,7 @@ def _deadline(
     folded: str,
     regions: Sequence[Region],
     deadlines: Sequence[Region],
-    dates: _Dates,
+    dates: ValuedDates,
 ) -> str | None:
     """A date in a deadline line or cell (完成时限：2024年4月); else a date in the item's own
     words, record or body that says it is a deadline (2024年6月底前, 时限：…)."""
@@ -397,20 +396,3 @@ def _deadline(
         ):
             return mention.value
     return None
-
-
-class _Dates:
-    """The report's dates that have a value, in order, with their starts: listed once, then
-    looked up by range for every item."""
-
-    def __init__(self, dates: Sequence[DateLike]) -> None:
-        self.dates = [mention for mention in dates if mention.value is not None]
-        self.starts = [mention.span.start for mention in self.dates]
-
-    def within(self, lo: int, hi: int) -> Iterator[DateLike]:
-        """The dates wholly inside [lo, hi), in order."""
-        for mention in islice(self.dates, bisect_left(self.starts, lo), None):
-            if mention.span.start >= hi:
-                return
-            if mention.span.end <= hi:
-                yield mention

@@ -35,6 +35,7 @@ _NEXT_LABEL = regex.compile(
 class _Patterns:
     """The contact formulas, compiled once from the lexicon tables."""
 
+    kinds: dict[str, str]  # each label's kind of contact
     contact: re.Pattern[str]
     email: regex.Pattern[str]
     website: regex.Pattern[str]
@@ -43,8 +44,10 @@ class _Patterns:
 
 @cache
 def _patterns() -> _Patterns:
-    labels = alternation([row["label"] for row in load_records("contact_labels")])
+    rows = load_records("contact_labels")
+    labels = alternation([row["label"] for row in rows])
     return _Patterns(
+        kinds={row["label"]: row["kind"] for row in rows},
         # the stdlib engine scans a literal alternation over the whole text faster
         contact=re.compile(rf"(?P<label>{labels})\s*(?:[:：]|为|是)?\s*"),
         email=regex.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
@@ -58,13 +61,12 @@ def extract_contacts(source: SourceText) -> list[Contact]:
     labelled one (电话：…, 邮编…), and e-mails and web addresses wherever they stand."""
     text, folded = source.text, source.folded
     p = _patterns()
-    kinds = {row["label"]: row["kind"] for row in load_records("contact_labels")}
     contacts: list[Contact] = []
     taken: list[tuple[int, int]] = []
     for hit in p.contact.finditer(folded):
         label = hit.group("label")
         label_span = Span.of(*hit.span("label"))
-        values = _contact_values(folded, hit.end(), kinds[label])
+        values = _contact_values(folded, hit.end(), p.kinds[label])
         for kind, start, end in values:
             contacts.append(
                 Contact(
@@ -76,7 +78,15 @@ def extract_contacts(source: SourceText) -> list[Contact]:
                 )
             )
             taken.append((start, end))
-    for kind, pattern in (("email", p.email), ("website", p.website)):
+    # most reports give no bare address: a look for a character each needs (an e-mail's @, the
+    # h of http or the w of www) is cheaper than its scan
+    bare_kinds: tuple[tuple[ContactKind, regex.Pattern[str], str], ...] = (
+        ("email", p.email, "@"),
+        ("website", p.website, "hw"),
+    )
+    for kind, pattern, needs in bare_kinds:
+        if not any(ch in folded for ch in needs):
+            continue
         for bare in pattern.finditer(folded):
             if not any(s <= bare.start() < e for s, e in taken):
                 start, end = bare.span()

@@ -8,6 +8,7 @@ order; a figure inside a larger statement keeps its own clause (已完成整改1
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,10 +21,15 @@ from ..source import SourceText
 from ..span import Span
 from .mentions import CountLike
 
-_CLAUSE_BREAK = regex.compile(r"[,，。;；:：、!！?？\n]")
+# The word tables, the clause breaks and the adverbs are plain alternations and classes, which
+# the standard engine searches in half the time; the backward search needs the regex module,
+# and so does \d, whose digits are those of the regex module's Unicode tables.
+_CLAUSE_BREAKS = r"[,，。;；:：、!！?？\n]"
+_CLAUSE_BREAK = re.compile(_CLAUSE_BREAKS)
+_LAST_CLAUSE_BREAK = regex.compile(f"(?r){_CLAUSE_BREAKS}")  # searched backwards from the count
 _DIGIT = regex.compile(r"\d")
 # 15个问题均已整改, 3个全部整改到位: adverbs between a figure and the verb after it
-_ADVERBS = regex.compile(r"(?:均|都|全部|目前|现|也)*")
+_ADVERBS = re.compile(r"(?:均|都|全部|目前|现|也)*")
 # what may follow a figure that stands for its clause's noun (正在推进2项，其余3项正在推进,
 # 4条已明确时限, 15个均已整改, 完成率100%以上); any other character right after it is what it
 # counts
@@ -31,32 +37,88 @@ _AFTER_A_BARE_FIGURE = frozenset("正已均都全尚仍未还在将需中次以�
 
 
 @dataclass(frozen=True)
+class _Cues:
+    """Cue words compiled: ``verb`` finds any of the verbs, ``objects`` any of the objects,
+    ``object_end`` one of the objects ending an object (up to two characters may trail it:
+    问题中, 问题重新); each is None when there are no such words (no condition)."""
+
+    verb: re.Pattern[str] | None
+    objects: re.Pattern[str] | None
+    object_end: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, verbs: Sequence[str], objects: Sequence[str]) -> _Cues:
+        return cls(_pattern(verbs), _pattern(objects), _pattern(objects, r"[\s\S]{0,2}\Z"))
+
+
+@dataclass(frozen=True)
 class _Role:
+    """A row of the table."""
+
     name: str
-    objects: tuple[str, ...]  # empty: no condition
     verbs: tuple[str, ...]
+    objects: tuple[str, ...]
     units: tuple[str, ...]
-    verb: regex.Pattern[str] | None  # the verbs as one pattern
+    cues: _Cues
+
+
+@dataclass(frozen=True)
+class _UnitRoles:
+    """The roles a count in one unit may take, in the order they are tried, and the cue words
+    of them all: a count with none of their verbs in its clause can take only a role that
+    needs no verb, and one whose object ends with none of their objects only a role that needs
+    no object. ``fitting`` holds the roles by (a verb in the clause, an object named)."""
+
+    cues: _Cues
+    fitting: dict[tuple[bool, bool], tuple[_Role, ...]]
 
 
 def _words(field: str) -> tuple[str, ...]:
     return () if field in ("", "-") else tuple(field.split("|"))
 
 
+def _pattern(words: Sequence[str], after: str = "") -> re.Pattern[str] | None:
+    return re.compile(f"(?:{alternation(words)}){after}") if words else None
+
+
 @cache
 def _roles() -> tuple[_Role, ...]:
     roles = []
     for row in load_records("indicator_roles"):
-        verbs = _words(row["verbs"])
-        verb = regex.compile(alternation(verbs)) if verbs else None
-        roles.append(_Role(row["role"], _words(row["objects"]), verbs, _words(row["units"]), verb))
+        verbs, objects = _words(row["verbs"]), _words(row["objects"])
+        roles.append(
+            _Role(row["role"], verbs, objects, _words(row["units"]), _Cues.of(verbs, objects))
+        )
     return tuple(roles)
 
 
 @cache
-def _units() -> frozenset[str | None]:
-    """Every unit some role takes: a count in another unit (次, 年, 米) has no role."""
-    return frozenset(unit for role in _roles() for unit in role.units)
+def _roles_by_unit() -> dict[str | None, _UnitRoles]:
+    """The roles of each unit: a count in a unit no role takes (次, 年, 米) has none."""
+    by_unit: dict[str | None, _UnitRoles] = {}
+    for unit in {unit for role in _roles() for unit in role.units}:
+        roles = [role for role in _roles() if not role.units or unit in role.units]
+        by_unit[unit] = _UnitRoles(
+            cues=_Cues.of(
+                [verb for role in roles for verb in role.verbs],
+                [obj for role in roles for obj in role.objects],
+            ),
+            fitting={
+                (verb, obj): tuple(
+                    role
+                    for role in roles
+                    if (verb or role.cues.verb is None) and (obj or role.cues.objects is None)
+                )
+                for verb in (True, False)
+                for obj in (True, False)
+            },
+        )
+    return by_unit
+
+
+@cache
+def _role_named() -> dict[str, _Role]:
+    return {role.name: role for role in _roles()}
 
 
 def indicator_names() -> tuple[str, ...]:
@@ -77,7 +139,8 @@ def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dic
         if role is None and previous is not None:
             before, before_role = previous
             between = folded[before.span.end : count.span.start].strip()
-            if between == "、" and count.unit in _role(before_role).units and not count.duration:
+            fits = count.unit in _role_named()[before_role].units
+            if between == "、" and fits and not count.duration:
                 role = before_role
         if role is not None:
             roles[count.span] = role
@@ -85,48 +148,58 @@ def find_indicator_roles(source: SourceText, counts: Sequence[CountLike]) -> dic
     return roles
 
 
-def _role(name: str) -> _Role:
-    return next(role for role in _roles() if role.name == name)
-
-
 def indicator_role(source: SourceText, count: CountLike) -> str | None:
     """The role of one count, or None (lengths of time and unlisted figures have none)."""
     folded = source.folded
-    if count.duration or count.unit not in _units():
+    unit_roles = _roles_by_unit().get(count.unit)
+    if count.duration or unit_roles is None:
         return None
     start, end = count.span.start, count.span.end
-    breaks = [hit.end() for hit in _CLAUSE_BREAK.finditer(folded, max(0, start - 40), start)]
-    clause_start = breaks[-1] if breaks else max(0, start - 40)
+    left_break = _LAST_CLAUSE_BREAK.search(folded, max(0, start - 40), start)
+    clause_start = left_break.end() if left_break else max(0, start - 40)
     right_break = _CLAUSE_BREAK.search(folded, end, end + 40)
     clause_end = right_break.start() if right_break else min(len(folded), end + 40)
     before = folded[clause_start:end]
     after = folded[end:clause_end]
+    # most figures have no cue word of their unit's roles around them: one search for any of
+    # the verbs and one for any of the objects leave out the roles they cannot take
+    cues = unit_roles.cues
+    verb = cues.verb is not None and cues.verb.search(folded, clause_start, clause_end) is not None
+    if count.object is not None:
+        named = cues.object_end is not None and cues.object_end.search(count.object) is not None
+    else:  # a role without a verb reads the clause (one with a verb, maybe its sentence)
+        named = verb or (
+            cues.objects is not None
+            and cues.objects.search(folded, clause_start, clause_end) is not None
+        )
+    candidates = unit_roles.fitting[verb, named]
+    if not candidates:
+        return None
     # a figure that is its clause's subject takes the verb right after it (2个问题正在推进,
     # 3个均已整改) as it takes one before it; not when another figure follows (22个问题已整改
     # 完成17个: the verb is the later figure's). Failing every row, a verb further on in the
     # clause (对3名党员干部运用第一种形态进行问责).
-    predicate = _predicate_start(after)
+    predicate = _predicate_start(after) if verb else None
     counted_by: dict[bool, str] = {}  # what is counted, read when a row needs it
     for first in (True, False):
-        for role in _roles():
-            if role.units and count.unit not in role.units:
+        for role in candidates:
+            role_verb = role.cues.verb
+            if role_verb is None and not first:
                 continue
-            if role.verb is None and not first:
-                continue
-            if role.verb is not None and not (
-                role.verb.search(before)
-                or (predicate is not None and role.verb.match(after, predicate))
+            if role_verb is not None and not (
+                role_verb.search(before)
+                or (predicate is not None and role_verb.match(after, predicate))
                 if first
-                else role.verb.search(after)
+                else role_verb.search(after)
             ):
                 continue
-            if role.objects:
-                by_verb = role.verb is not None
+            if role.cues.objects is not None:
+                by_verb = role_verb is not None
                 if by_verb not in counted_by:
                     counted_by[by_verb] = _what_is_counted(
                         folded, count, before, after, by_verb=by_verb
                     )
-                if not _counts_one_of(count.object, counted_by[by_verb], role.objects):
+                if not _counts_one_of(count.object, counted_by[by_verb], role.cues):
                     continue
             return role.name
     return None
@@ -170,10 +243,11 @@ def _what_is_counted(
     return folded[sentence_start : min(sentence_ends, default=min(len(folded), end + 40))]
 
 
-def _counts_one_of(obj: str | None, counted: str, words: tuple[str, ...]) -> bool:
-    """The count's object ends with one of ``words`` (up to two characters may trail it, as in
-    问题中 or 问题重新, where the object runs on into the verb); a count without an object is
+def _counts_one_of(obj: str | None, counted: str, cues: _Cues) -> bool:
+    """The count's object ends with one of the objects (up to two characters may trail it, as
+    in 问题中 or 问题重新, where the object runs on into the verb); a count without an object is
     judged by the text around it (``counted``)."""
+    assert cues.objects is not None and cues.object_end is not None
     if obj is None:
-        return any(word in counted for word in words)
-    return any(word in obj and len(obj) - obj.rfind(word) - len(word) <= 2 for word in words)
+        return cues.objects.search(counted) is not None
+    return cues.object_end.search(obj) is not None

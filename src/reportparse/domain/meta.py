@@ -37,7 +37,7 @@ class _Patterns:
     """The meta formulas, compiled once from the lexicon tables."""
 
     term_round: regex.Pattern[str]
-    team: regex.Pattern[str]
+    team: tuple[regex.Pattern[str], ...]
     bare_team: regex.Pattern[str]
     unit_name: regex.Pattern[str]
     deployment: regex.Pattern[str]
@@ -75,10 +75,15 @@ def _patterns() -> _Patterns:
         ),
         # 中央第十巡视组, 市委巡视六组, 区委第二巡察组; a bare 巡视组 names no team
         # the team's number and kind (第十巡视组, 巡视六组, 第四生态环境保护督察组); the level
-        # written before it (中央, 市委, 省) is read by _team_level
-        team=regex.compile(
-            rf"第{_NUMERAL}(?:巡视|巡察)组|(?:巡视|巡察){_NUMERAL}组"
-            rf"|第{_NUMERAL}[^，。,;；:：\n第]{{0,10}}?(?:{inspections})组"
+        # written before it (中央, 市委, 省) is read by _team_level. One pattern for each
+        # character a team opens with: the engine skips to a pattern's opening literal as fast
+        # as a string search, but tries one that may open with either at every character.
+        team=(
+            regex.compile(
+                rf"第{_NUMERAL}(?:巡视|巡察)组"
+                rf"|第{_NUMERAL}[^，。,;；:：\n第]{{0,10}}?(?:{inspections})组"
+            ),
+            regex.compile(rf"(?:巡视|巡察){_NUMERAL}组"),
         ),
         unit_name=regex.compile(rf"(?:{body_suffix})(?:\s*[(（][^()（）]*[)）])?"),
         # 中央巡视组向…反馈: a team named by its level alone, when no numbered team is named
@@ -165,7 +170,7 @@ def extract_meta(
         break
 
     for start, end in [*regions, (0, len(folded))]:
-        hit = p.team.search(folded, start, end)
+        hit = _first_team(folded, start, end)
         if hit is not None:
             level = _team_level(folded, hit.start())
             team_start = hit.start() - len(level)
@@ -234,6 +239,12 @@ def _is_opening_not_title(folded: str, title: Title) -> bool:
     may take for a title: a sentence with 。 or a long line is not a title."""
     start, end = title.span.start, title.span.end
     return end - start > 100 or "。" in folded[start:end] or "根据" in folded[start : start + 3]
+
+
+def _first_team(folded: str, start: int, end: int) -> regex.Match[str] | None:
+    """The first team named in [start, end): the leftmost hit of the team patterns."""
+    hits = [hit for pattern in _patterns().team if (hit := pattern.search(folded, start, end))]
+    return min(hits, key=lambda hit: hit.start(), default=None)
 
 
 def _team_level(folded: str, team_start: int) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..drafts import record
 from ..models import Node
 from .statements import Statement, record_field, space_trimmed, statements_of_paragraph, trim
 from .tables import TableRow, find_table_rows
@@ -21,7 +22,7 @@ from .tables import TableRow, find_table_rows
 Region = tuple[int, int]
 
 
-@dataclass(frozen=True)
+@record
 class Passage:
     """One problem stated in running text, and where its answer, state and deadline stand."""
 

@@ -20,15 +20,15 @@ an item under the nearest heading above it. Measures are the numbered points und
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
 
 from ..models import Measure, Node, Rectification, RectificationStatus
 from ..source import SourceText
-from ..span import Span
-from .mentions import DateLike
+from ..span import Span, builder
+from .mentions import DateLike, ValuedDates
 from .passages import Passage, Region, read_passages, record_lines, record_regions
 from .statements import (
     Statement,
@@ -43,9 +43,11 @@ from .statements import (
 )
 
 _INLINE_STYLES = frozenset({"cn_shi", "cn_di", "cn_qi", "circled"})
+_NEW_MEASURE = builder(Measure)
+_NEW_RECTIFICATION = builder(Rectification)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Entry:
     node: Node
     statement: Statement | None
@@ -53,12 +55,18 @@ class _Entry:
     children: list[_Entry] = field(default_factory=list)
     is_item: bool = False
     is_group: bool = False
+    # learnt from its children, which are decided first
+    over_items: bool = False  # a child is an item or a group
+    holds_items: bool = False  # an item stands somewhere below it
     passage: Passage | None = None  # a problem stated in running text, not in a heading
 
 
-def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) -> list[_Entry]:
+def _numbered_tree(
+    nodes: Sequence[Node], parent: _Entry | None, folded: str, every: list[_Entry]
+) -> list[_Entry]:
     """The nodes with a marker, and the problems stated in running text (``passages``), each
-    under its nearest numbered ancestor (other paragraphs are skipped)."""
+    under its nearest numbered ancestor (other paragraphs are skipped); ``every`` collects
+    all the entries in document order."""
     entries: list[_Entry] = []
     passages, taken = read_passages(folded, nodes)
     stated: dict[int, list[Passage]] = {}
@@ -66,26 +74,25 @@ def _numbered_tree(nodes: Sequence[Node], parent: _Entry | None, folded: str) ->
         stated.setdefault(passage.node.span.start, []).append(passage)
     for node in nodes:
         if node.span.start in stated:
-            entries.extend(
+            found = [
                 _Entry(node, passage.statement, parent, passage=passage)
                 for passage in stated[node.span.start]
-            )
+            ]
+            entries += found
+            every += found
             continue
         if node.span.start in taken:
             continue
         if node.marker is None:
-            entries.extend(_numbered_tree(node.children, parent, folded))
+            if node.children:
+                entries += _numbered_tree(node.children, parent, folded, every)
             continue
         entry = _Entry(node, state_of_heading(folded, node), parent)
-        entry.children = _numbered_tree(node.children, entry, folded)
+        every.append(entry)  # before its children: document order
+        if node.children:
+            entry.children = _numbered_tree(node.children, entry, folded, every)
         entries.append(entry)
     return entries
-
-
-def _walk(entries: Sequence[_Entry]) -> Iterator[_Entry]:
-    for entry in entries:
-        yield entry
-        yield from _walk(entry.children)
 
 
 def find_rectifications(
@@ -93,8 +100,8 @@ def find_rectifications(
 ) -> list[Rectification]:
     """Every rectification item of the outline, in document order."""
     text, folded = source.text, source.folded
-    roots = _numbered_tree(children, None, folded)
-    entries = list(_walk(roots))
+    entries: list[_Entry] = []
+    _numbered_tree(children, None, folded, entries)
     for entry in entries:
         form = entry.statement.form if entry.statement else None
         if form == "item":
@@ -104,14 +111,18 @@ def find_rectifications(
             entry.statement = Statement("item", trim(folded, *_heading_span(entry.node, folded)))
     for entry in reversed(entries):  # children before parents
         form = entry.statement.form if entry.statement else None
-        below = any(e.is_item or e.is_group for e in entry.children)
-        if form == "category" or (form == "either" and below):
+        if form == "category" or (form == "either" and entry.over_items):
             entry.is_group = True
         elif form == "either":
             entry.is_item = True
+        parent = entry.parent
+        if parent is not None:
+            parent.over_items |= entry.is_item or entry.is_group
+            parent.holds_items |= entry.is_item or entry.holds_items
     quotes = source.quoted.spans
+    valued = ValuedDates(dates)
     return [
-        _rectification(text, folded, entry, dates, quotes) for entry in entries if entry.is_item
+        _rectification(text, folded, entry, valued, quotes) for entry in entries if entry.is_item
     ]
 
 
@@ -149,7 +160,7 @@ def _rectification(
     text: str,
     folded: str,
     entry: _Entry,
-    dates: Sequence[DateLike],
+    dates: ValuedDates,
     quotes: Sequence[tuple[int, int]],
 ) -> Rectification:
     node = entry.node
@@ -174,19 +185,21 @@ def _rectification(
         own = _own_text_regions(folded, entry, measures, quotes)
     body_regions = [(m.span.start, m.span.end) for m in measures] if body else []
     status, status_span = _status(folded, [*own, *states], span, entry, body_regions)
-    return Rectification(
-        problem=text[problem_start:problem_end],
-        problem_span=Span.of(problem_start, problem_end),
-        opinion=text[opinion[0] : opinion[1]] if opinion else None,
-        opinion_span=Span.of(*opinion) if opinion else None,
-        group=text[group_span[0] : group_span[1]] if group_span else None,
-        group_span=Span.of(*group_span) if group_span else None,
-        measures=measures,
-        status=status,
-        status_span=status_span,
-        deadline=_deadline(folded, sorted([*own, *states, *body_regions]), deadlines, dates),
-        node_path=node.path,
-        span=Span.of(*span),
+    return _NEW_RECTIFICATION(
+        {
+            "problem": text[problem_start:problem_end],
+            "problem_span": Span.of(problem_start, problem_end),
+            "opinion": text[opinion[0] : opinion[1]] if opinion else None,
+            "opinion_span": Span.of(*opinion) if opinion else None,
+            "group": text[group_span[0] : group_span[1]] if group_span else None,
+            "group_span": Span.of(*group_span) if group_span else None,
+            "measures": measures,
+            "status": status,
+            "status_span": status_span,
+            "deadline": _deadline(folded, sorted([*own, *states, *body_regions]), deadlines, dates),
+            "node_path": node.path,
+            "span": Span.of(*span),
+        }
     )
 
 
@@ -203,7 +216,7 @@ def _measures(
     """The numbered answers under the item, one run of ordinals; else its body as one measure
     (the second value says so), up to the first line of its record that is no answer
     (完成时限：…, 整改进展：…)."""
-    if any(child.is_item for child in _walk(entry.children)):
+    if entry.holds_items:
         return [], False
     run = _run([child.node for child in entry.children])
     if run:
@@ -251,13 +264,14 @@ def _run(nodes: Sequence[Node]) -> list[Node]:
 
 def _measure(text: str, folded: str, node: Node, end: int) -> Measure:
     """A numbered answer, cut at ``end`` (the next problem of the same paragraph)."""
+    start = node.span.start
     if end >= node.span.end:
-        return Measure(
-            text=text[node.span.start : node.span.end], span=node.span, node_path=node.path
+        return _NEW_MEASURE(
+            {"text": text[start : node.span.end], "span": node.span, "node_path": node.path}
         )
-    end = space_trimmed(folded, node.span.start, end)[1]
-    return Measure(
-        text=text[node.span.start : end], span=Span.of(node.span.start, end), node_path=node.path
+    end = space_trimmed(folded, start, end)[1]
+    return _NEW_MEASURE(
+        {"text": text[start:end], "span": Span.of(start, end), "node_path": node.path}
     )
 
 
@@ -273,7 +287,11 @@ def _body(text: str, folded: str, start: int, end: int, holder: Node) -> list[Me
         end -= 1
     if end - start < 2:
         return []
-    return [Measure(text=text[start:end], span=Span.of(start, end), node_path=holder.path)]
+    return [
+        _NEW_MEASURE(
+            {"text": text[start:end], "span": Span.of(start, end), "node_path": holder.path}
+        )
+    ]
 
 
 def _raw_heading_end(node: Node) -> int:
@@ -303,25 +321,25 @@ def _own_text_regions(
     """The item's text that speaks of the item itself: outside quotes, measures and child
     items (the heading and a lead-in such as 进行了以下整改)."""
     node = entry.node
-    first = bisect_left(quotes, (node.span.start, -1))
-    last = bisect_left(quotes, (node.span.end, -1))
-    holes = list(quotes[first:last])
-    numbered = {(m.span.start, m.span.end) for m in measures if m.node_path != node.path}
-    holes += [(m.span.start, m.span.end) for m in measures]
-    holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
-    holes.sort()
     # numbered measures end the item's own words: what follows a finished run of points is a
     # paragraph the outline left inside the item, not a statement about it
-    limit = max((h1 for h0, h1 in holes if (h0, h1) in numbered), default=node.span.end)
+    limit = max((m.span.end for m in measures if m.node_path != node.path), default=node.span.end)
+    holes = [(m.span.start, m.span.end) for m in measures]
+    holes += [(c.node.span.start, c.node.span.end) for c in entry.children]
+    holes += quotes[bisect_left(quotes, (node.span.start, -1)) : bisect_left(quotes, (limit, -1))]
+    holes.sort()
     regions = []
     pos = node.marker.span.end if node.marker else node.span.start
     for h0, h1 in holes:
+        if h0 >= limit:
+            break
         if h0 > pos:
-            regions.append((pos, min(h0, limit)))
-        pos = max(pos, h1)
+            regions.append((pos, h0))
+        if h1 > pos:
+            pos = h1
     if pos < limit:
         regions.append((pos, limit))
-    return [(r0, r1) for r0, r1 in regions if r0 < r1]
+    return regions
 
 
 def _status(
@@ -359,17 +377,17 @@ def _deadline(
     folded: str,
     regions: Sequence[Region],
     deadlines: Sequence[Region],
-    dates: Sequence[DateLike],
+    dates: ValuedDates,
 ) -> str | None:
     """A date in a deadline line or cell (完成时限：2024年4月); else a date in the item's own
     words, record or body that says it is a deadline (2024年6月底前, 时限：…)."""
     p = patterns()
     for lo, hi in deadlines:
-        for mention in _dates_in(dates, lo, hi):
+        for mention in dates.within(lo, hi):
             return mention.value
     if not regions:
         return None
-    for mention in _dates_in(dates, regions[0][0], max(r1 for _, r1 in regions)):
+    for mention in dates.within(regions[0][0], max(r1 for _, r1 in regions)):
         start, end = mention.span.start, mention.span.end
         if not any(r0 <= start and end <= r1 for r0, r1 in regions):
             continue
@@ -378,12 +396,3 @@ def _deadline(
         ):
             return mention.value
     return None
-
-
-def _dates_in(dates: Sequence[DateLike], lo: int, hi: int) -> Iterator[DateLike]:
-    """The dates with a value wholly inside [lo, hi), in order."""
-    for mention in dates[bisect_left(dates, lo, key=lambda mention: mention.span.start) :]:
-        if mention.span.start >= hi:
-            return
-        if mention.span.end <= hi and mention.value is not None:
-            yield mention

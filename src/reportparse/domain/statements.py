@@ -5,6 +5,7 @@ line gives (整改措施：, 完成时限：). ``rectifications`` builds the ite
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -12,6 +13,7 @@ from typing import Literal
 import regex
 
 from ..chars import alternation
+from ..drafts import record
 from ..lexicon import load_records
 from ..models import Node, RectificationStatus
 
@@ -22,7 +24,7 @@ Form = Literal["item", "either", "category", "status", "section"]
 
 # a word that every form's heading holds (针对…, 关于…, …问题, …方面, 巡视指出, 整改意见,
 # 正在推进整改的事项…): a heading with none of them states nothing
-_ANY_FORM = regex.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
+_ANY_FORM = re.compile("针对|关于|问题|方面|指出|发现|意见|事项|任务")
 _TRAILING = " \t\n。.;；:：,，"
 # 关于“四风”问题仍有发生的问题: a quote followed by 问题 states the problem only when that
 # 问题 closes the clause; here the quote is the subject of a longer problem (a second problem
@@ -30,14 +32,16 @@ _TRAILING = " \t\n。.;；:：,，"
 _CLOSES = r"(?![^，。,;；:：\n“”和及与、]{0,40}?问题)"
 _HEADING_MAX = 400  # a stated problem may run long (two quoted sentences), not a page
 # a quoted problem: “…” (one level of inner “…” allowed), 「…」, or ASCII "…" from web copies;
-# the regex module lets the alternatives share the group's name
+# the regex module lets the alternatives share the group's name. A quote's text ends only at
+# its closer, so its runs are possessive (*+, ++): a pattern that fails after the quote does
+# not try every shorter text again, one character at a time.
 _QUOTED = (
-    r"(?:“(?P<{name}>(?:[^“”\n]|“[^“”\n]*”)+)”|「(?P<{name}>[^「」\n]+)」"
-    r"|\"(?P<{name}>[^\"\n]+)\")"
+    r"(?:“(?P<{name}>(?!”)[^“”\n]*+(?:“[^“”\n]*+”[^“”\n]*+)*+)”|「(?P<{name}>[^「」\n]++)」"
+    r"|\"(?P<{name}>[^\"\n]++)\")"
 )
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     """What a node's heading states: its form and where the problem (and opinion) stand."""
 
@@ -53,6 +57,10 @@ class Statement:
 
 @dataclass(frozen=True)
 class _Patterns:
+    """The formulas, compiled once from the lexicon tables. Plain alternations and classes run
+    on the standard engine, which searches them in half the time; the others need the regex
+    module (shared group names, and its \\s: the engines differ on U+001C-U+001F)."""
+
     opinion: regex.Pattern[str]
     quoted: regex.Pattern[str]
     unquoted_targeted: regex.Pattern[str]
@@ -62,8 +70,8 @@ class _Patterns:
     labelled: regex.Pattern[str]
     category: regex.Pattern[str]
     status_heading: regex.Pattern[str]
-    answering_section: regex.Pattern[str]
-    status_word: regex.Pattern[str]
+    answering_section: re.Pattern[str]
+    status_word: re.Pattern[str]
     problem_cue: regex.Pattern[str]
     shortfall_word: regex.Pattern[str]
     action_start: regex.Pattern[str]
@@ -72,7 +80,7 @@ class _Patterns:
     closing_line: regex.Pattern[str]
     deadline_before: regex.Pattern[str]
     status_note: regex.Pattern[str]
-    item_state: regex.Pattern[str]
+    item_state: re.Pattern[str]
     record_label: regex.Pattern[str]
     running_unquoted: regex.Pattern[str]
     closing_shortfall: regex.Pattern[str]
@@ -128,14 +136,14 @@ def patterns() -> _Patterns:
             r"\s*(?:关于)?(?![^。\n]*(?:以下|如下|下列|几个|[一二三四五六七八九十两\d]个)方面)"
             r"(?P<c>[^“”。\n]{2,60}?)方面(?:的?问题|存在的问题)?\s*[。:：]?\s*$"
         ),
-        answering_section=regex.compile(
+        answering_section=re.compile(
             r"(?:问题|意见)[^。\n]{0,6}整改|整改[^。\n]{0,6}(?:问题|意见)"
         ),
         status_heading=regex.compile(
             rf"\s*(?:需要|仍需|需)?(?P<w>{status_words})(?:整改)?(?:到位)?的?"
             r"(?:问题|事项|任务|整改事项|整改任务)"
         ),
-        status_word=regex.compile(status_words),
+        status_word=re.compile(status_words),
         # a shortfall word, or any 不 that is not part of a steady phrase (不断, 不折不扣)
         shortfall_word=regex.compile(
             alternation([row["word"] for row in cues if row["kind"] == "problem"])
@@ -157,7 +165,7 @@ def patterns() -> _Patterns:
         # （已完成） closing a heading: the item's state, not part of its problem
         status_note=regex.compile(rf"[(（【\[]\s*(?:{status_words})\s*[)）】\]]\s*[。.;；]?\s*$"),
         # 该问题已整改到位, 此项问题正在推进整改: the item speaking of itself, wherever it stands
-        item_state=regex.compile(
+        item_state=re.compile(
             r"(?:该|此|本|上述|这一?)(?:项|个|类)?(?:问题|事项|整改事项|整改任务)"
             rf"[^，。,;；\n]{{0,6}}?(?P<w>{status_words})"
         ),
@@ -221,14 +229,19 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     start, end = heading_region(node)
     heading_end = node.heading_span.end if node.heading_span is not None else end
     heading_end = without_note(folded, start, heading_end)
-    if not _ANY_FORM.search(folded, start, heading_end):
+    first_word = _ANY_FORM.search(folded, start, heading_end)
+    if first_word is None:
         return None  # most headings (一是坚持集体领导机制。) hold no word of any form
-    hit = p.opinion.match(folded, start, end)
-    if hit is not None:
-        return Statement("item", hit.span("p"), hit.span("o"))
-    hit = p.quoted.match(folded, start, end)
-    if hit is not None:
-        return Statement("item", hit.span("p"))
+    # a heading that opens with 针对 or 关于 has it for its first word of a form (each word
+    # opens with a character of its own): the forms that open so are tried only then
+    targeted, about = first_word.group() == "针对", first_word.group() == "关于"
+    if targeted:
+        hit = p.opinion.match(folded, start, end)
+        if hit is not None:
+            return Statement("item", hit.span("p"), hit.span("o"))
+        hit = p.quoted.match(folded, start, end)
+        if hit is not None:
+            return Statement("item", hit.span("p"))
     hit = p.labelled.match(folded, start, end)
     if hit is not None:
         problem = trim(folded, *hit.span("p"))
@@ -237,17 +250,17 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
     if hit is not None:
         group = "p" if hit.group("p") else "p2"
         return Statement("item", trim(folded, *hit.span(group)))
-    hit = p.unquoted_targeted.match(folded, start, heading_end)
+    hit = p.unquoted_targeted.match(folded, start, heading_end) if targeted else None
     if hit is not None and p.problem_cue.search(hit.group("p")):
         return Statement("item", hit.span("p"))
-    hit = p.about_quoted.match(folded, start, end)
+    hit = p.about_quoted.match(folded, start, end) if about else None
     if hit is not None:
         aspect = folded.startswith(("方面", "等方面"), hit.end())
         return Statement("either", hit.span("p"), aspect=aspect)
     hit = p.status_heading.match(folded, start, heading_end)
     if hit is not None and heading_end - start <= 30:
         return Statement("status", status=status_of(hit.group("w")))
-    hit = p.about_unquoted.match(folded, start, heading_end)
+    hit = p.about_unquoted.match(folded, start, heading_end) if about else None
     # 关于落实…不到位的问题 names a problem although it opens with a verb
     if hit is not None and p.problem_cue.search(hit.group("p")):
         return Statement("either", hit.span("p"))
@@ -260,8 +273,8 @@ def state_of_heading(folded: str, node: Node) -> Statement | None:
 
 def without_note(folded: str, start: int, end: int) -> int:
     """The end of a heading before a closing status note (…不到位（已完成）)."""
-    last = trim(folded, start, end)[1]
-    if last == start or folded[last - 1] not in ")）】]":
+    closing = folded[start:end].rstrip(_TRAILING)
+    if not closing or closing[-1] not in ")）】]":
         return end  # most headings close without a bracket: no note to look for
     hit = patterns().status_note.search(folded, start, end)
     return trim(folded, start, hit.start())[1] if hit is not None else end

@@ -62,7 +62,7 @@ def find_table_rows(folded: str, nodes: Sequence[Node]) -> tuple[list[TableRow],
 def _may_head(folded: str, node: Node) -> bool:
     """A line that can open a table: the 序号 heading, or a line with tabs."""
     if node.span.end - node.span.start > _HEADING_LINE:
-        return "\t" in folded[node.span.start : node.span.end]
+        return folded.find("\t", node.span.start, node.span.end) >= 0  # no copy of a long line
     text = folded[node.span.start : node.span.end].strip()
     return label_fields().get(text) == "number" or "\t" in text
 

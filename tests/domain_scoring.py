@@ -17,21 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportparse import Report
+from reportparse.export import META_COLUMNS as META_FIELDS
 
-META_FIELDS = (
-    "issuer",
-    "subject",
-    "inspection",
-    "inspection_kind",
-    "inspector_level",
-    "term",
-    "round",
-    "batch",
-    "team",
-    "period",
-    "feedback_date",
-    "date",
-)
 # the gold names a street address behind 邮政信箱 "postal_address"; the library's kind is address
 CONTACT_KINDS = {"postal_address": "address"}
 

@@ -8,7 +8,7 @@ import calendar
 import datetime
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeGuard
+from typing import TYPE_CHECKING, Any, TypeGuard, get_args
 
 from .errors import MissingExtraError
 from .export_text import Row
@@ -23,6 +23,7 @@ from .export_text import to_markdown as to_markdown
 from .export_text import to_outline_text as to_outline_text
 from .models import (
     BaseNode,
+    ContactKind,
     Count,
     DateMention,
     DocumentRef,
@@ -30,6 +31,7 @@ from .models import (
     Node,
     ParseFailure,
     Report,
+    ReportMeta,
     Slogan,
 )
 
@@ -162,21 +164,9 @@ def _date_extra(mention: DateMention) -> dict[str, Any]:
     return {"date_start": start, "date_end": end}
 
 
-META_COLUMNS = (
-    "issuer",
-    "subject",
-    "inspection",
-    "inspection_kind",
-    "inspector_level",
-    "term",
-    "round",
-    "batch",
-    "team",
-    "period",
-    "feedback_date",
-    "date",
-)
-CONTACT_KINDS = ("phone", "address", "postcode", "email", "website", "mailbox")
+# the metadata's scalar fields, in the model's order; its contacts get a column per kind
+META_COLUMNS = tuple(name for name in ReportMeta.model_fields if name not in ("contacts", "spans"))
+CONTACT_KINDS: tuple[str, ...] = get_args(ContactKind)
 
 
 def _meta_rows(report: Report) -> Iterator[Row]:
